@@ -1,0 +1,28 @@
+package dev.switchboard.adapter.in.tcp.metrics.message;
+
+import dev.switchboard.domain.metrics.MetricPoint;
+import dev.switchboard.domain.metrics.PythonFloat;
+import java.util.List;
+
+/** The answers of the metrics protocol, byte for byte as the classic server writes them. */
+public final class MetricsResponse {
+
+    public static final String OK = "ok\n\n";
+    public static final String WRONG_COMMAND = "error\nwrong command\n\n";
+    public static final String STORAGE_FAILED = "error\nstorage failed\n\n";
+
+    private MetricsResponse() {
+    }
+
+    /** {@code ok\n}, one {@code key value timestamp\n} line per point, then an empty line. */
+    public static String points(List<MetricPoint> points) {
+        StringBuilder out = new StringBuilder(16 + points.size() * 32);
+        out.append("ok\n");
+        for (MetricPoint p : points) {
+            out.append(p.key().value()).append(' ')
+                    .append(PythonFloat.repr(p.value())).append(' ')
+                    .append(p.timestamp()).append('\n');
+        }
+        return out.append('\n').toString();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.switchboard.bootstrap;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+
+/** Typed reads of option values, each failing with a {@link UsageException} that names the option. */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    public static Option opt(String shortName, String longName, String argName, String description) {
+        return Option.builder(shortName).longOpt(longName).hasArg().argName(argName).desc(description).get();
+    }
+
+    public static Option opt(String longName, String argName, String description) {
+        return Option.builder().longOpt(longName).hasArg().argName(argName).desc(description).get();
+    }
+
+    public static Option flag(String longName, String description) {
+        return Option.builder().longOpt(longName).desc(description).get();
+    }
+
+    public static String string(CommandLine line, String name, String fallback) {
+        String value = line.getOptionValue(name);
+        return value == null ? fallback : value;
+    }
+
+    public static int integer(CommandLine line, String name, int fallback, int min, int max) throws UsageException {
+        String value = line.getOptionValue(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed < min || parsed > max) {
+                throw new UsageException("--" + name + " must be between " + min + " and " + max + ", not " + value);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " takes a whole number, not '" + value + "'");
+        }
+    }
+
+    public static int port(CommandLine line, String name, int fallback) throws UsageException {
+        return integer(line, name, fallback, 0, 65535);
+    }
+
+    public static Duration seconds(CommandLine line, String name, Duration fallback) throws UsageException {
+        String value = line.getOptionValue(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            double seconds = Double.parseDouble(value.trim());
+            if (!(seconds > 0) || seconds > 86_400) {
+                throw new UsageException("--" + name + " must be a positive number of seconds, not " + value);
+            }
+            return Duration.ofNanos((long) (seconds * 1e9));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " takes a number of seconds, not '" + value + "'");
+        }
+    }
+
+    /** A host name or address to bind or connect to; must resolve. */
+    public static String host(CommandLine line, String name, String fallback) throws UsageException {
+        String value = string(line, name, fallback).trim();
+        try {
+            InetAddress.getByName(value);
+            return value;
+        } catch (UnknownHostException e) {
+            throw new UsageException("--" + name + ": unknown host '" + value + "'");
+        }
+    }
+
+    public static Path path(CommandLine line, String name, String fallback) throws UsageException {
+        String value = string(line, name, fallback);
+        try {
+            return Path.of(value);
+        } catch (RuntimeException e) {
+            throw new UsageException("--" + name + ": not a path: '" + value + "'");
+        }
+    }
+}

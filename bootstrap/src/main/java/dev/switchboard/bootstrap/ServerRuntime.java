@@ -1,0 +1,126 @@
+package dev.switchboard.bootstrap;
+
+import dev.switchboard.adapter.in.web.admin.AdminServer;
+import dev.switchboard.adapter.in.web.admin.ApiRoute;
+import dev.switchboard.bootstrap.storage.Storage;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a server role runs on: the storage switch, the meter registry, the optional admin server,
+ * and the components the role's services add. Starts them in order, prints what is listening,
+ * waits for a stop signal, and closes them in reverse order, storage last.
+ */
+public final class ServerRuntime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerRuntime.class);
+
+    private final Storage storage;
+    private final PrometheusMeterRegistry registry;
+    private final AdminServer admin;
+    private final List<Component> components = new ArrayList<>();
+    private JvmGcMetrics gcMetrics;
+
+    public ServerRuntime(ServerOptions options) {
+        this.storage = Storage.open(options.storage(), options.db());
+        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.admin = options.adminPort() == 0
+                ? null
+                : new AdminServer(options.adminAddr(), Math.max(0, options.adminPort()), options.adminToken(), registry);
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public void add(Component component) {
+        components.add(component);
+    }
+
+    /** Publishes a service's snapshot on the admin server, if one runs. */
+    public void expose(String service, ApiRoute route) {
+        if (admin != null) {
+            admin.service(service, route);
+        }
+    }
+
+    public AdminServer admin() {
+        return admin;
+    }
+
+    /** Starts every component, then the admin server; returns the lines to print. */
+    public List<String> start() throws IOException {
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        gcMetrics = new JvmGcMetrics();
+        gcMetrics.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        List<String> lines = new ArrayList<>();
+        for (Component component : components) {
+            lines.addAll(component.start());
+        }
+        if (admin != null) {
+            lines.add("admin console at " + admin.start());
+        }
+        return lines;
+    }
+
+    /** Starts, prints the ready lines, waits for the signal, stops. Returns the exit code. */
+    public int runUntilStopped(ShutdownSignal signal, Console console) throws InterruptedException {
+        try {
+            for (String line : start()) {
+                console.out().println(line);
+            }
+            console.out().flush();
+        } catch (IOException e) {
+            console.err().println("switchboard: " + e.getMessage());
+            close();
+            return 1;
+        }
+        signal.await();
+        close();
+        log.info("stopped");
+        return 0;
+    }
+
+    @Override
+    public void close() {
+        // listeners first (stop taking work), in reverse order of start; storage last (commit what is queued)
+        for (int i = components.size() - 1; i >= 0; i--) {
+            closeQuietly(components.get(i));
+        }
+        components.clear();
+        if (admin != null) {
+            admin.close();
+        }
+        storage.close();
+        if (gcMetrics != null) {
+            gcMetrics.close();
+        }
+    }
+
+    private static void closeQuietly(Component component) {
+        try {
+            component.close();
+        } catch (RuntimeException e) {
+            log.warn("stop failed: {}", e.toString());
+        }
+    }
+}

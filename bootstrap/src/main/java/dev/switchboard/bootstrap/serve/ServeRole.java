@@ -1,0 +1,47 @@
+package dev.switchboard.bootstrap.serve;
+
+import dev.switchboard.bootstrap.Cli;
+import dev.switchboard.bootstrap.Console;
+import dev.switchboard.bootstrap.Role;
+import dev.switchboard.bootstrap.ServerOptions;
+import dev.switchboard.bootstrap.ServerRuntime;
+import dev.switchboard.bootstrap.ShutdownSignal;
+import dev.switchboard.bootstrap.UsageException;
+import dev.switchboard.bootstrap.metrics.MetricsAssembly;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/** {@code serve}: every service and the admin console in one JVM. A port of 0 turns that service off. */
+public final class ServeRole implements Role {
+
+    @Override
+    public String name() {
+        return "serve";
+    }
+
+    @Override
+    public String summary() {
+        return "every service and the admin console in one process";
+    }
+
+    @Override
+    public Options options() {
+        Options options = new Options()
+                .addOption(Cli.opt("addr", "ADDR", "address every service binds [127.0.0.1]"))
+                .addOption(Cli.opt("metrics-port", "N", "metrics port, 0 = off [8888]"));
+        return ServerOptions.addTo(options, 8080);
+    }
+
+    @Override
+    public int run(CommandLine line, Console console) throws UsageException, Exception {
+        String addr = Cli.host(line, "addr", "127.0.0.1");
+        int metricsPort = Cli.port(line, "metrics-port", 8888);
+        ServerOptions common = ServerOptions.from(line, 8080);
+        ShutdownSignal signal = ShutdownSignal.install();
+        ServerRuntime runtime = new ServerRuntime(common);
+        if (metricsPort > 0) {
+            MetricsAssembly.install(runtime, addr, metricsPort);
+        }
+        return runtime.runUntilStopped(signal, console);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.switchboard.bootstrap.storage;
+
+import dev.switchboard.adapter.out.persistence.inmemory.metrics.InMemoryMetricStore;
+import dev.switchboard.adapter.out.persistence.jdbc.JdbcDatabase;
+import dev.switchboard.adapter.out.persistence.jdbc.metrics.JdbcMetricStore;
+import dev.switchboard.application.port.out.metrics.MetricStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The storage switch: hands out each service's store, in memory or in one H2 database file per
+ * process. Closing it commits what is queued and releases the database.
+ */
+public final class Storage implements AutoCloseable {
+
+    private final StorageKind kind;
+    private final JdbcDatabase database;
+    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+
+    private Storage(StorageKind kind, JdbcDatabase database) {
+        this.kind = kind;
+        this.database = database;
+    }
+
+    public static Storage memory() {
+        return new Storage(StorageKind.MEMORY, null);
+    }
+
+    /** An H2 database in {@code <prefix>.mv.db}; its folder is created if missing. */
+    public static Storage h2(Path prefix) {
+        Path parent = prefix.toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the database folder " + parent, e);
+        }
+        return new Storage(StorageKind.H2, JdbcDatabase.h2File(prefix));
+    }
+
+    public static Storage open(StorageKind kind, Path prefix) {
+        return kind == StorageKind.H2 ? h2(prefix) : memory();
+    }
+
+    public StorageKind kind() {
+        return kind;
+    }
+
+    public synchronized MetricStore metricStore() {
+        if (kind == StorageKind.MEMORY) {
+            return new InMemoryMetricStore();
+        }
+        return remember(new JdbcMetricStore(database));
+    }
+
+    private <T extends AutoCloseable> T remember(T store) {
+        opened.push(store);
+        return store;
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!opened.isEmpty()) {
+            try {
+                opened.pop().close();
+            } catch (Exception e) {
+                // keep closing the others; each store logs its own failure
+            }
+        }
+    }
+}
