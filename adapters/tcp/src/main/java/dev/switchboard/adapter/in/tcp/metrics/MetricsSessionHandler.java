@@ -12,18 +12,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.apache.mina.core.service.IoHandlerAdapter;
+import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * MINA handler of the metrics protocol. A put is answered once the store has it (for H2, once
- * committed); a get runs after every earlier request of the same connection is answered, so a
- * client reads its own writes, and runs on the worker executor, never on an I/O thread.
+ * committed). A get runs after every earlier request of the same connection is answered, so a
+ * client reads its own writes, and before any later put of the connection reaches the store, so
+ * it sees exactly what was sent before it; it runs on the worker executor, never on an I/O thread.
+ * Puts between two gets go to the store at once, in order, and share commits.
  */
 public final class MetricsSessionHandler extends IoHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(MetricsSessionHandler.class);
+    private static final AttributeKey GATE = new AttributeKey(MetricsSessionHandler.class, "gate");
+    private static final CompletableFuture<Void> OPEN = CompletableFuture.completedFuture(null);
 
     private final PutMetricUseCase puts;
     private final GetMetricsUseCase gets;
@@ -54,16 +59,35 @@ public final class MetricsSessionHandler extends IoHandlerAdapter {
             return;
         }
         MetricsRequest request = MetricsRequest.parse(text.text());
+        // messageReceived runs for one session at a time, so the gate needs no lock
+        CompletableFuture<Void> gate = gate(session);
         if (request instanceof MetricsRequest.Put put) {
-            replies.enqueue(answer(puts.put(put.point()).thenApply(v -> MetricsResponse.OK), "put", start));
+            CompletionStage<Void> stored;
+            if (gate.isDone()) {
+                stored = puts.put(put.point());
+            } else {
+                // a get is still reading: this put reaches the store after it, and before later puts
+                CompletableFuture<CompletionStage<Void>> submitted = gate.thenApply(v -> puts.put(put.point()));
+                session.setAttribute(GATE, submitted.handle((r, e) -> null));
+                stored = submitted.thenCompose(s -> s);
+            }
+            replies.enqueue(answer(stored.thenApply(v -> MetricsResponse.OK), "put", start));
         } else if (request instanceof MetricsRequest.Get get) {
-            CompletableFuture<String> answer = replies.afterPending()
+            CompletableFuture<Void> earlier = replies.afterPending();
+            CompletableFuture<String> read = gate.thenCombine(earlier, (a, b) -> (Void) null)
                     .thenApplyAsync(v -> MetricsResponse.points(gets.get(get.query())), workers);
-            replies.enqueue(answer(answer, "get", start));
+            session.setAttribute(GATE, read.handle((r, e) -> null));
+            replies.enqueue(answer(read, "get", start));
         } else {
             telemetry.error("wrong_command");
             replies.enqueueNow(MetricsResponse.WRONG_COMMAND);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CompletableFuture<Void> gate(IoSession session) {
+        Object gate = session.getAttribute(GATE);
+        return gate == null ? OPEN : (CompletableFuture<Void>) gate;
     }
 
     private CompletionStage<String> answer(CompletionStage<String> work, String kind, long start) {

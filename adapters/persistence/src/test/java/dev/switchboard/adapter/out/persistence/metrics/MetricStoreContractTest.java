@@ -1,0 +1,109 @@
+package dev.switchboard.adapter.out.persistence.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.application.port.out.metrics.MetricStore;
+import dev.switchboard.domain.metrics.MetricKey;
+import dev.switchboard.domain.metrics.MetricPoint;
+import dev.switchboard.domain.metrics.MetricQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link MetricStore} adapter must have; one subclass per adapter. */
+public abstract class MetricStoreContractTest {
+
+    protected abstract MetricStore store();
+
+    protected void save(MetricPoint... points) throws Exception {
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (MetricPoint p : points) {
+            all.add(store().save(p).toCompletableFuture());
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void emptyStoreFindsNothing() {
+        assertThat(store().find(MetricQuery.all())).isEmpty();
+        assertThat(store().find(MetricQuery.key(MetricKey.of("k3")))).isEmpty();
+        assertThat(store().count()).isZero();
+    }
+
+    @Test
+    void findAllListsByKeyThenTimestamp() throws Exception {
+        save(MetricPoint.of("k2", 40.0, 5), MetricPoint.of("k1", 0.35, 3), MetricPoint.of("k1", 0.25, 1),
+                MetricPoint.of("k2", 30.0, 4), MetricPoint.of("k1", 2.156, 2));
+
+        assertThat(store().find(MetricQuery.all())).containsExactly(
+                MetricPoint.of("k1", 0.25, 1), MetricPoint.of("k1", 2.156, 2), MetricPoint.of("k1", 0.35, 3),
+                MetricPoint.of("k2", 30.0, 4), MetricPoint.of("k2", 40.0, 5));
+        assertThat(store().count()).isEqualTo(5);
+    }
+
+    @Test
+    void sameKeyAndTimestampKeepsTheLastValue() throws Exception {
+        save(MetricPoint.of("k2", 40.0, 5));
+        save(MetricPoint.of("k2", 41.5, 5));
+        save(MetricPoint.of("k2", 41.5, 5));
+
+        assertThat(store().find(MetricQuery.all())).containsExactly(MetricPoint.of("k2", 41.5, 5));
+        assertThat(store().count()).isEqualTo(1);
+    }
+
+    @Test
+    void findOneKeyReturnsOnlyItsPointsInTimestampOrder() throws Exception {
+        save(MetricPoint.of("a", 1, 9), MetricPoint.of("b", 2, 1), MetricPoint.of("a", 3, -2));
+
+        assertThat(store().find(MetricQuery.key(MetricKey.of("a"))))
+                .containsExactly(MetricPoint.of("a", 3, -2), MetricPoint.of("a", 1, 9));
+    }
+
+    @Test
+    void keysCompareByExactCharacters() throws Exception {
+        save(MetricPoint.of("B", 1, 1), MetricPoint.of("a", 1, 1), MetricPoint.of("é", 1, 1),
+                MetricPoint.of("A", 1, 1));
+
+        assertThat(store().find(MetricQuery.all())).extracting(p -> p.key().value())
+                .containsExactly("A", "B", "a", "é");
+    }
+
+    @Test
+    void valuesRoundTripExactly() throws Exception {
+        double[] values = {0.1, -1.5, 1e16, 5e-324, 1.7976931348623157e308, 123456789.123456789};
+        for (int i = 0; i < values.length; i++) {
+            save(MetricPoint.of("v", values[i], i));
+        }
+        List<MetricPoint> found = store().find(MetricQuery.key(MetricKey.of("v")));
+        assertThat(found).hasSize(values.length);
+        for (int i = 0; i < values.length; i++) {
+            assertThat(Double.doubleToLongBits(found.get(i).value())).isEqualTo(Double.doubleToLongBits(values[i]));
+        }
+    }
+
+    @Test
+    void concurrentSavesAreAllKept() throws Exception {
+        int writers = 4;
+        int each = 500;
+        List<Thread> threads = new ArrayList<>();
+        List<CompletableFuture<Void>> saves = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int w = 0; w < writers; w++) {
+            int id = w;
+            threads.add(new Thread(() -> {
+                for (int i = 0; i < each; i++) {
+                    saves.add(store().save(MetricPoint.of("w" + id, i, i)).toCompletableFuture());
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join(10_000);
+        }
+        CompletableFuture.allOf(saves.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+        assertThat(store().count()).isEqualTo(writers * each);
+        assertThat(store().find(MetricQuery.key(MetricKey.of("w3")))).hasSize(each);
+    }
+}
