@@ -1,0 +1,71 @@
+package dev.switchboard.bootstrap;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The rings hold inside modules too: the domain is plain Java, the application sees no adapter. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.switchboard");
+    }
+
+    @Test
+    void onionRings() {
+        onionArchitecture()
+                .domainModels("dev.switchboard.domain..")
+                .domainServices("dev.switchboard.application.port..")
+                .applicationServices("dev.switchboard.application.service..")
+                .adapter("tcp", "dev.switchboard.adapter.in.tcp..", "dev.switchboard.adapter.out.tcp..")
+                .adapter("web", "dev.switchboard.adapter.in.web..")
+                .adapter("persistence", "dev.switchboard.adapter.out.persistence..")
+                .adapter("bootstrap", "dev.switchboard.bootstrap..")
+                .ignoreDependency(
+                        com.tngtech.archunit.base.DescribedPredicate.describe("bootstrap", c -> c.getPackageName().startsWith("dev.switchboard.bootstrap")),
+                        com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
+                .check(classes);
+    }
+
+    @Test
+    void domainUsesOnlyTheJdkAndNoIo() {
+        ArchRuleDefinition.classes().that().resideInAPackage("dev.switchboard.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "dev.switchboard.domain..", "java.lang..", "java.util..", "java.time..", "java.math..")
+                .check(classes);
+    }
+
+    @Test
+    void applicationUsesOnlyTheDomainAndTheJdk() {
+        ArchRuleDefinition.classes().that().resideInAPackage("dev.switchboard.application..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "dev.switchboard.application..", "dev.switchboard.domain..",
+                        "java.lang..", "java.util..", "java.time..", "java.math..")
+                .check(classes);
+    }
+
+    @Test
+    void portsDoNotReachServices() {
+        noClasses().that().resideInAPackage("dev.switchboard.application.port..")
+                .should().dependOnClassesThat().resideInAPackage("dev.switchboard.application.service..")
+                .check(classes);
+    }
+
+    @Test
+    void adaptersDoNotReachTheBootstrap() {
+        noClasses().that().resideInAPackage("dev.switchboard.adapter..")
+                .should().dependOnClassesThat().resideInAPackage("dev.switchboard.bootstrap..")
+                .check(classes);
+    }
+}
