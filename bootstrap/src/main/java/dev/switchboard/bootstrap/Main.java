@@ -1,5 +1,6 @@
 package dev.switchboard.bootstrap;
 
+import dev.switchboard.bootstrap.bench.BenchRole;
 import dev.switchboard.bootstrap.metrics.MetricsClientRole;
 import dev.switchboard.bootstrap.metrics.MetricsServerRole;
 import dev.switchboard.bootstrap.serve.ServeRole;
@@ -24,7 +25,8 @@ public final class Main {
     private static final List<Role> ROLES = List.of(
             new ServeRole(),
             new MetricsServerRole(),
-            new MetricsClientRole());
+            new MetricsClientRole(),
+            new BenchRole());
 
     private Main() {
     }
