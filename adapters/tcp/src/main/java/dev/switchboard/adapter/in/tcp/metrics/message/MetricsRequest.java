@@ -3,7 +3,8 @@ package dev.switchboard.adapter.in.tcp.metrics.message;
 import dev.switchboard.domain.metrics.MetricPoint;
 import dev.switchboard.domain.metrics.MetricQuery;
 import dev.switchboard.domain.metrics.PythonFloat;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One request line of the metrics protocol, parsed. */
 public sealed interface MetricsRequest {
@@ -18,39 +19,56 @@ public sealed interface MetricsRequest {
     record Wrong(String why) implements MetricsRequest {
     }
 
-    /** Fields are separated by whitespace, as Python's {@code str.split()} separates them. */
-    Pattern FIELD_SEPARATOR = Pattern.compile("\\s+");
-
     /**
      * Reads a line as the classic server does: the verb, then whitespace-separated arguments;
      * {@code put <key> <value> <timestamp>} or {@code get <key|*>}.
      */
     static MetricsRequest parse(String line) {
-        String trimmed = line.strip();
-        if (trimmed.isEmpty()) {
+        List<String> parts = fields(line);
+        if (parts.isEmpty()) {
             return new Wrong("empty line");
         }
-        String[] parts = FIELD_SEPARATOR.split(trimmed);
-        switch (parts[0]) {
+        switch (parts.get(0)) {
             case "put" -> {
-                if (parts.length != 4) {
+                if (parts.size() != 4) {
                     return new Wrong("put takes a key, a value and a timestamp");
                 }
                 try {
-                    return new Put(MetricPoint.of(parts[1], PythonFloat.parse(parts[2]), PythonFloat.parseLong(parts[3])));
+                    return new Put(MetricPoint.of(parts.get(1), PythonFloat.parse(parts.get(2)),
+                            PythonFloat.parseLong(parts.get(3))));
                 } catch (IllegalArgumentException e) {
                     return new Wrong(e.getMessage());
                 }
             }
             case "get" -> {
-                if (parts.length != 2) {
+                if (parts.size() != 2) {
                     return new Wrong("get takes one key or *");
                 }
-                return new Get(MetricQuery.parse(parts[1]));
+                return new Get(MetricQuery.parse(parts.get(1)));
             }
             default -> {
                 return new Wrong("unknown verb");
             }
         }
+    }
+
+    /** Splits on runs of whitespace, as Python's {@code str.split()} does; at most 5 fields are kept. */
+    private static List<String> fields(String line) {
+        List<String> fields = new ArrayList<>(4);
+        int i = 0;
+        int n = line.length();
+        while (i < n && fields.size() < 5) {
+            while (i < n && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                fields.add(line.substring(start, i));
+            }
+        }
+        return fields;
     }
 }
