@@ -14,7 +14,7 @@
   var timer = null;
   var busy = false;
   var waitingForToken = false;
-  var ui = { tab: null, metricsKey: null, lastData: {} };
+  var ui = { tab: null, metricsKey: null, lastData: {}, open: {} };
 
   // ---------- small DOM helpers (textContent only: data never becomes markup) ----------
 
@@ -90,6 +90,14 @@
 
   function fmtInstant(text) {
     return typeof text === 'string' ? text.replace('T', ' ') : '–';
+  }
+
+  /** A <details> whose open state survives the re-render of every refresh. */
+  function details(id, openByDefault, summaryText, content) {
+    var open = Object.prototype.hasOwnProperty.call(ui.open, id) ? ui.open[id] : openByDefault;
+    var node = el('details', { open: open ? 'open' : null }, [el('summary', { text: summaryText }), content]);
+    node.addEventListener('toggle', function () { ui.open[id] = node.open; });
+    return node;
   }
 
   function card(label, value, extra) {
@@ -397,10 +405,9 @@
     var agencies = Array.isArray(body.agencies) ? body.agencies : [];
     var done = agencies.filter(function (a) { return a && a.done === true; }).length;
     var winners = 0;
-    var maxBets = 1;
+    var totalBets = Math.max(1, num(body.totalBets));
     agencies.forEach(function (a) {
       winners += Array.isArray(a.winners) ? a.winners.length : 0;
-      maxBets = Math.max(maxBets, num(a.bets));
     });
     var drawDone = body.drawDone === true;
     var cards = $('lottery-cards');
@@ -417,12 +424,13 @@
     clear(tbody);
     agencies.forEach(function (a) {
       var list = Array.isArray(a.winners) ? a.winners : [];
-      var bar = el('div', { 'class': 'bar' }, el('span'));
-      bar.firstChild.style.width = (num(a.bets) / maxBets * 100).toFixed(1) + '%';
+      var share = Math.min(100, num(a.bets) / totalBets * 100);
+      var bar = el('div', { 'class': 'share' }, [el('div', { 'class': 'bar' }, el('span')), el('span', { 'class': 'muted small', text: share.toFixed(1) + '%' })]);
+      bar.firstChild.firstChild.style.width = share.toFixed(1) + '%';
       var winnersCell = !drawDone ? el('span', { 'class': 'muted', text: 'after the draw' })
         : list.length === 0 ? el('span', { 'class': 'muted', text: 'none' })
-        : el('details', null, [el('summary', { text: list.length + ' winner' + (list.length === 1 ? '' : 's') }),
-          el('div', { 'class': 'mono small', text: list.join(', ') })]);
+        : details('lottery-' + a.agency, false, list.length + ' winner' + (list.length === 1 ? '' : 's'),
+          el('div', { 'class': 'mono small', text: list.join(', ') }));
       tbody.appendChild(el('tr', { 'data-agency': a.agency, 'data-done': String(a.done === true), 'data-winners': list.length }, [
         el('td', { text: a.agency }),
         el('td', { 'class': 'num', text: fmtInt(num(a.bets)) }),
@@ -440,7 +448,7 @@
 
   // ---------- collector ----------
 
-  var COLLECTOR_FIELDS = [['pending', 'ready to send'], ['locked', 'being written'], ['sent', 'sent'], ['failures', 'failed runs']];
+  var COLLECTOR_FIELDS = [['pending', 'ready to send'], ['locked', 'being written'], ['sent', 'sent'], ['failures', 'failures']];
 
   function renderCollector(body) {
     var cards = $('collector-cards');
@@ -459,12 +467,12 @@
       if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
         cards.appendChild(card(name, typeof value === 'number' ? fmtInt(value) : String(value), { field: name }));
       } else if (Array.isArray(value)) {
-        lists.appendChild(el('details', { 'data-list': name, open: value.length <= 20 ? 'open' : null }, [
-          el('summary', { text: name + ' (' + value.length + ')' }),
+        var list = details('collector-' + name, value.length <= 20, name + ' (' + value.length + ')',
           el('ul', { 'class': 'mono small' }, value.slice(0, MAX_ROWS).map(function (item) {
             return el('li', { text: typeof item === 'object' ? JSON.stringify(item) : item });
-          }))
-        ]));
+          })));
+        list.dataset.list = name;
+        lists.appendChild(list);
       }
     });
     var lastError = body.lastError === null || body.lastError === undefined ? '' : String(body.lastError);
@@ -487,7 +495,7 @@
     append(cards, [
       card('batches received', fmtInt(receipts.length), { field: 'receipts' }),
       card('bytes received', fmtBytes(bytes), { field: 'bytes' }),
-      card('duplicates acknowledged', fmtInt(num(body.duplicates)), { field: 'duplicates' })
+      card('duplicates', fmtInt(num(body.duplicates)), { field: 'duplicates' })
     ]);
     cards.dataset.receipts = String(receipts.length);
     cards.dataset.duplicates = String(num(body.duplicates));
