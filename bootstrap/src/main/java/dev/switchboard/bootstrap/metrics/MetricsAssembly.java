@@ -9,6 +9,7 @@ import dev.switchboard.application.service.metrics.MetricsService;
 import dev.switchboard.bootstrap.ServerRuntime;
 import dev.switchboard.bootstrap.TcpComponent;
 import dev.switchboard.bootstrap.Threads;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 /** Wires the metrics service: store → service → MINA listener and admin view. */
@@ -20,7 +21,9 @@ public final class MetricsAssembly {
     public static TcpComponent install(ServerRuntime runtime, String host, int port) {
         MetricStore store = runtime.storage().metricStore();
         MetricsService service = new MetricsService(store);
-        ServiceTelemetry telemetry = new ServiceTelemetry("metrics", runtime.registry());
+        ServiceTelemetry telemetry = new ServiceTelemetry("metrics", runtime.registry())
+                .declare(List.of("put", "get"),
+                        List.of("wrong_command", "line_too_long", "storage", "internal", "connection_limit"));
         telemetry.storedItems(service::count);
         ExecutorService workers = Threads.pool("metrics-worker", 2);
         TcpComponent component = new TcpComponent(

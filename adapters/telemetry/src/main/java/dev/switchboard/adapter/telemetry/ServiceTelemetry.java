@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,21 +67,40 @@ public final class ServiceTelemetry {
         return open.get();
     }
 
+    /**
+     * Registers the request and error kinds a service knows at zero, so their series exist from
+     * the first scrape (a counter that appears only with its first event hides that event from
+     * {@code rate()} and {@code increase()}). Kinds not declared are still counted when they occur.
+     */
+    public ServiceTelemetry declare(List<String> requestKinds, List<String> errorKinds) {
+        requestKinds.forEach(this::requestCounter);
+        errorKinds.forEach(this::errorCounter);
+        return this;
+    }
+
     /** A request of the given kind was answered; {@code startNanos} came from {@link System#nanoTime()}. */
     public void answered(String kind, long startNanos) {
-        requests.computeIfAbsent(kind, k -> Counter.builder("switchboard.requests")
-                .description("Requests answered")
-                .tags("service", service, "kind", k)
-                .register(registry)).increment();
+        requestCounter(kind).increment();
         latency.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
     }
 
     /** A request was refused, for the given reason (a short, fixed word such as {@code bad_request}). */
     public void error(String kind) {
-        errors.computeIfAbsent(kind, k -> Counter.builder("switchboard.errors")
+        errorCounter(kind).increment();
+    }
+
+    private Counter requestCounter(String kind) {
+        return requests.computeIfAbsent(kind, k -> Counter.builder("switchboard.requests")
+                .description("Requests answered")
+                .tags("service", service, "kind", k)
+                .register(registry));
+    }
+
+    private Counter errorCounter(String kind) {
+        return errors.computeIfAbsent(kind, k -> Counter.builder("switchboard.errors")
                 .description("Requests answered with an error")
                 .tags("service", service, "kind", k)
-                .register(registry)).increment();
+                .register(registry));
     }
 
     /** Publishes how many items the service stores, read when scraped. */

@@ -8,20 +8,27 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -31,8 +38,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded Jetty admin server: {@code GET /} (console), {@code /api/health}, one
  * {@code /api/<service>} route per running service, and {@code /metrics} (Prometheus text).
- * With a token, {@code /api} and {@code /metrics} need {@code Authorization: Bearer <token>}.
- * Every error is JSON: {@code {"error":"..."}}.
+ * With a token, {@code /api} and {@code /metrics} need {@code Authorization: Bearer <token>}; the
+ * console's own files load without it (the page asks for the token). Every error is JSON:
+ * {@code {"error":"..."}}. Every answer carries nosniff, frame-deny, no-referrer and a content
+ * security policy; API answers are never cached.
  */
 public final class AdminServer implements AutoCloseable {
 
@@ -42,26 +51,38 @@ public final class AdminServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
-    private final Optional<byte[]> token;
+    private static final String BEARER = "Bearer ";
+    /** JSON and Prometheus answers: nothing may load from them, nobody may frame them. */
+    private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    /** The console: its own script, style and API calls only; no inline code, no other origin. */
+    private static final String CONSOLE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    private final Optional<byte[]> tokenDigest;
     private final PrometheusMeterRegistry registry;
     private final Map<String, ApiRoute> routes = new ConcurrentHashMap<>();
     private final List<String> services = new ArrayList<>();
 
     public AdminServer(String host, int port, Optional<String> token, PrometheusMeterRegistry registry) {
-        this.token = Objects.requireNonNull(token, "'token' must not be null")
+        this.tokenDigest = Objects.requireNonNull(token, "'token' must not be null")
                 .filter(t -> !t.isEmpty())
-                .map(t -> t.getBytes(StandardCharsets.UTF_8));
+                .map(AdminServer::sha256);
         this.registry = Objects.requireNonNull(registry, "'registry' must not be null");
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setName("admin");
         threads.setDaemon(true);
         this.server = new Server(threads);
-        this.connector = new ServerConnector(server, 1, 1);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
         server.setHandler(new AdminHandler());
-        server.setStopTimeout(2000);
+        server.setErrorHandler(new JsonErrorHandler());
+        // no graceful wait: admin answers are snapshots made in microseconds, and a graceful stop
+        // would wait out every idle keep-alive connection a browser or scraper holds
+        server.setStopTimeout(0);
     }
 
     /** Adds a service's snapshot at {@code /api/<service>} and lists it in the health answer. */
@@ -99,6 +120,14 @@ public final class AdminServer implements AutoCloseable {
         return new InetSocketAddress(connector.getHost(), connector.getLocalPort());
     }
 
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
     private static String hostForUri(String host) {
         return host.contains(":") ? "[" + host + "]" : host;
     }
@@ -116,21 +145,49 @@ public final class AdminServer implements AutoCloseable {
         return List.copyOf(services);
     }
 
+    private static void securityHeaders(HttpFields.Mutable headers) {
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("X-Frame-Options", "DENY");
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("Cross-Origin-Resource-Policy", "same-origin");
+        headers.put("Content-Security-Policy", API_POLICY);
+        headers.put(HttpHeader.CACHE_CONTROL, "no-store");
+    }
+
+    private static void answer(Response response, Callback callback, int status, String type, String body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+
+    /** Answers what Jetty refuses before any handler sees it (a bad URI, a bad header) in JSON too. */
+    private static final class JsonErrorHandler extends ErrorHandler {
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            int status = response.getStatus() >= 400 ? response.getStatus() : 500;
+            securityHeaders(response.getHeaders());
+            String reason = HttpStatus.getMessage(status).toLowerCase(Locale.ROOT);
+            answer(response, callback, status, JSON, Json.write(Map.of("error", reason)));
+            return true;
+        }
+    }
+
     private final class AdminHandler extends Handler.Abstract {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             String path = Request.getPathInContext(request);
             var headers = response.getHeaders();
-            headers.put("X-Content-Type-Options", "nosniff");
-            headers.put("X-Frame-Options", "DENY");
-            headers.put("Referrer-Policy", "no-referrer");
+            // on every answer, errors included; the console's files relax the policy below
+            securityHeaders(headers);
             try {
                 boolean get = HttpMethod.GET.is(request.getMethod()) || HttpMethod.HEAD.is(request.getMethod());
                 if (path.equals("/") || path.equals("/index.html")) {
-                    if (!get) {
-                        throw new ApiException(405, "method not allowed");
-                    }
+                    requireGet(get, response);
+                    headers.put("Content-Security-Policy", CONSOLE_POLICY);
                     staticFile(response, callback, "admin/index.html", "text/html; charset=utf-8");
                     return true;
                 }
@@ -139,20 +196,19 @@ public final class AdminServer implements AutoCloseable {
                     if (!name.matches("[a-z0-9-]+\\.(js|css)")) {
                         throw new ApiException(404, "not found: " + path);
                     }
+                    requireGet(get, response);
                     staticFile(response, callback, "admin/" + name,
                             name.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8");
                     return true;
                 }
-                headers.put(HttpHeader.CACHE_CONTROL, "no-store");
                 if (!path.equals("/metrics") && !path.startsWith("/api/") && !path.equals("/api")) {
                     throw new ApiException(404, "not found: " + path);
                 }
+                // before anything else, so an unknown /api path tells a stranger nothing
                 authorize(request);
-                if (!get) {
-                    throw new ApiException(405, "method not allowed");
-                }
+                requireGet(get, response);
                 if (path.equals("/metrics")) {
-                    write(response, callback, 200, PROMETHEUS, registry.scrape());
+                    answer(response, callback, 200, PROMETHEUS, registry.scrape());
                     return true;
                 }
                 Object body;
@@ -168,31 +224,44 @@ public final class AdminServer implements AutoCloseable {
                     }
                     body = route.get(query(request));
                 }
-                write(response, callback, 200, JSON, Json.write(body));
+                answer(response, callback, 200, JSON, Json.write(body));
             } catch (ApiException e) {
                 if (e.status() == 401) {
-                    headers.put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+                    headers.put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"switchboard\"");
                 }
                 headers.put(HttpHeader.CACHE_CONTROL, "no-store");
-                write(response, callback, e.status(), JSON, Json.write(Map.of("error", e.getMessage())));
+                headers.put("Content-Security-Policy", API_POLICY);
+                answer(response, callback, e.status(), JSON, Json.write(Map.of("error", e.getMessage())));
             } catch (RuntimeException e) {
                 log.warn("admin: {} failed: {}", path, e.toString());
                 headers.put(HttpHeader.CACHE_CONTROL, "no-store");
-                write(response, callback, 500, JSON, Json.write(Map.of("error", "internal error")));
+                headers.put("Content-Security-Policy", API_POLICY);
+                answer(response, callback, 500, JSON, Json.write(Map.of("error", "internal error")));
             }
             return true;
         }
 
+        private void requireGet(boolean get, Response response) throws ApiException {
+            if (!get) {
+                response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+                throw new ApiException(405, "method not allowed");
+            }
+        }
+
         private void authorize(Request request) throws ApiException {
-            if (token.isEmpty()) {
+            if (tokenDigest.isEmpty()) {
                 return;
             }
             String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-            if (header == null || !header.startsWith("Bearer ")) {
+            // the scheme name is case-insensitive (RFC 9110 11.1)
+            if (header == null || header.length() < BEARER.length()
+                    || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
                 throw new ApiException(401, "missing bearer token");
             }
-            byte[] given = header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8);
-            if (!MessageDigest.isEqual(given, token.get())) {
+            String given = header.substring(BEARER.length()).trim();
+            // digests of equal length compared in constant time: neither the token's bytes nor its
+            // length can be learnt from how long a wrong guess takes
+            if (!MessageDigest.isEqual(sha256(given), tokenDigest.get())) {
                 throw new ApiException(401, "wrong bearer token");
             }
         }
@@ -210,21 +279,14 @@ public final class AdminServer implements AutoCloseable {
                 throws ApiException {
             try (InputStream in = AdminServer.class.getClassLoader().getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new ApiException(404, "not found: /" + resource);
+                    throw new ApiException(404, "not found");
                 }
                 response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-                write(response, callback, 200, type, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                answer(response, callback, 200, type, new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new ApiException(500, "cannot read " + resource);
             }
         }
 
-        private void write(Response response, Callback callback, int status, String type, String body) {
-            response.setStatus(status);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
-            response.write(true, ByteBuffer.wrap(bytes), callback);
-        }
     }
 }

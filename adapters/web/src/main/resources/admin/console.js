@@ -1,0 +1,544 @@
+// Switchboard admin console: reads /api/health, then /api/<service> for every service the
+// process runs, and renders one panel per service. No framework, no build step.
+// What the page shows is also put in data-* attributes so a browser test can read it.
+(function () {
+  'use strict';
+
+  var SERVICES = ['tokens', 'metrics', 'lottery', 'collector', 'sink'];
+  var REFRESH_MS = 3000;
+  var MAX_ROWS = 500;          // table rows rendered per panel; the rest is counted, not drawn
+  var MAX_CHART_POINTS = 2000; // the newest points of a key are drawn
+  var SVG_NS = 'http://www.w3.org/2000/svg';
+
+  var token = null;            // the bearer token, in memory only
+  var timer = null;
+  var busy = false;
+  var waitingForToken = false;
+  var ui = { tab: null, metricsKey: null, lastData: {}, open: {} };
+
+  // ---------- small DOM helpers (textContent only: data never becomes markup) ----------
+
+  function $(id) { return document.getElementById(id); }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    setAttrs(node, attrs);
+    append(node, children);
+    return node;
+  }
+
+  function svg(tag, attrs, children) {
+    var node = document.createElementNS(SVG_NS, tag);
+    setAttrs(node, attrs);
+    append(node, children);
+    return node;
+  }
+
+  function setAttrs(node, attrs) {
+    if (!attrs) { return; }
+    Object.keys(attrs).forEach(function (name) {
+      var value = attrs[name];
+      if (value === null || value === undefined || value === false) { return; }
+      if (name === 'text') { node.textContent = String(value); } else { node.setAttribute(name, String(value)); }
+    });
+  }
+
+  function append(node, children) {
+    if (children === null || children === undefined) { return; }
+    (Array.isArray(children) ? children : [children]).forEach(function (child) {
+      if (child === null || child === undefined) { return; }
+      node.appendChild(typeof child === 'object' ? child : document.createTextNode(String(child)));
+    });
+  }
+
+  function clear(node) {
+    while (node.firstChild) { node.removeChild(node.firstChild); }
+  }
+
+  function num(value) {
+    return typeof value === 'number' && isFinite(value) ? value : 0;
+  }
+
+  function fmtInt(value) {
+    return typeof value === 'number' && isFinite(value) ? value.toLocaleString('en-US') : '–';
+  }
+
+  function fmtValue(value) {
+    if (typeof value !== 'number' || !isFinite(value)) { return String(value); }
+    var rounded = Number(value.toPrecision(6));
+    var abs = Math.abs(rounded);
+    if (abs !== 0 && (abs >= 1e6 || abs < 1e-3)) { return rounded.toExponential().replace('e+', 'e'); }
+    return String(rounded);
+  }
+
+  function fmtBytes(bytes) {
+    var n = num(bytes);
+    if (n < 1024) { return n + ' B'; }
+    var units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    var i = -1;
+    do { n /= 1024; i++; } while (n >= 1024 && i < units.length - 1);
+    return n.toFixed(1) + ' ' + units[i];
+  }
+
+  /** Seconds since the epoch as UTC text; a timestamp no Date can hold prints as it is. */
+  function fmtEpochSeconds(seconds, short) {
+    var ms = seconds * 1000;
+    if (typeof seconds !== 'number' || !isFinite(ms) || Math.abs(ms) > 8.64e15) { return String(seconds); }
+    var iso = new Date(ms).toISOString().replace('.000Z', 'Z');
+    return short ? iso.substring(11, 19) : iso.replace('T', ' ');
+  }
+
+  function fmtInstant(text) {
+    return typeof text === 'string' ? text.replace('T', ' ') : '–';
+  }
+
+  /** A <details> whose open state survives the re-render of every refresh. */
+  function details(id, openByDefault, summaryText, content) {
+    var open = Object.prototype.hasOwnProperty.call(ui.open, id) ? ui.open[id] : openByDefault;
+    var node = el('details', { open: open ? 'open' : null }, [el('summary', { text: summaryText }), content]);
+    node.addEventListener('toggle', function () { ui.open[id] = node.open; });
+    return node;
+  }
+
+  function card(label, value, extra) {
+    return el('div', { 'class': 'card' + (extra && extra.cls ? ' ' + extra.cls : ''), 'data-field': extra && extra.field },
+      [el('div', { 'class': 'card-value', text: value }), el('div', { 'class': 'card-label', text: label })]);
+  }
+
+  // ---------- fetching ----------
+
+  function AuthNeeded() {}
+
+  function api(path) {
+    var headers = { 'Accept': 'application/json' };
+    if (token !== null) { headers.Authorization = 'Bearer ' + token; }
+    return fetch(path, { headers: headers, cache: 'no-store', credentials: 'omit' }).then(function (r) {
+      if (r.status === 401) { throw new AuthNeeded(); }
+      return r.json().catch(function () { return null; }).then(function (body) {
+        if (!r.ok) {
+          throw new Error('HTTP ' + r.status + (body && body.error ? ': ' + body.error : ''));
+        }
+        if (body === null || typeof body !== 'object') { throw new Error('the answer is not a JSON object'); }
+        return body;
+      });
+    });
+  }
+
+  function pathOf(service) {
+    return service === 'metrics' ? '/api/metrics?key=*' : '/api/' + service;
+  }
+
+  // ---------- the refresh cycle ----------
+
+  function refresh() {
+    if (busy || waitingForToken) { return Promise.resolve(); }
+    busy = true;
+    return api('/api/health').then(function (health) {
+      var running = Array.isArray(health.services) ? health.services : [];
+      var status = typeof health.status === 'string' ? health.status : '?';
+      setHealth(status === 'UP' ? 'up' : 'down', status + ' · ' + running.length + ' of ' + SERVICES.length + ' services here');
+      return Promise.all(SERVICES.map(function (service) {
+        if (running.indexOf(service) < 0) {
+          setPanelState(service, 'absent', 'not running in this process');
+          return null;
+        }
+        return api(pathOf(service)).then(function (body) {
+          ui.lastData[service] = body;
+          setPanelState(service, 'running', '');
+          try {
+            RENDER[service](body);
+          } catch (e) {
+            setPanelState(service, 'error', 'unexpected answer from ' + pathOf(service) + ': ' + e.message);
+          }
+        }, function (e) {
+          if (e instanceof AuthNeeded) { throw e; }
+          setPanelState(service, 'error', 'cannot read ' + pathOf(service) + ': ' + e.message);
+        });
+      })).then(function () {
+        chooseTabIfNone(running);
+        $('updated').textContent = 'updated ' + new Date().toISOString().substring(11, 19) + ' UTC';
+        document.body.dataset.refreshes = String(Number(document.body.dataset.refreshes) + 1);
+      });
+    }).catch(function (e) {
+      if (e instanceof AuthNeeded) {
+        askForToken(token === null ? '' : 'that token was refused');
+      } else {
+        setHealth('unreachable', 'server not reachable' + (e && e.message ? ' (' + e.message + ')' : ''));
+      }
+    }).then(function () {
+      busy = false;
+      schedule();
+    });
+  }
+
+  function schedule() {
+    if (timer !== null) { clearTimeout(timer); timer = null; }
+    if ($('auto-refresh').checked && !waitingForToken) {
+      timer = setTimeout(refresh, REFRESH_MS);
+    }
+  }
+
+  function setHealth(state, text) {
+    var node = $('health');
+    node.dataset.state = state;
+    node.textContent = text;
+  }
+
+  function setPanelState(service, state, message) {
+    var panel = $('panel-' + service);
+    panel.dataset.state = state;
+    var notice = panel.querySelector('.notice');
+    notice.textContent = message;
+    notice.hidden = message === '';
+    panel.querySelector('.body').hidden = state === 'absent';
+    var tab = document.querySelector('[data-tab="' + service + '"]');
+    tab.dataset.state = state;
+    if (state !== 'running') { tab.querySelector('.badge').textContent = ''; }
+  }
+
+  function setBadge(service, text) {
+    document.querySelector('[data-tab="' + service + '"] .badge').textContent = text;
+  }
+
+  // ---------- the token ----------
+
+  function askForToken(message) {
+    waitingForToken = true;
+    setHealth('locked', 'token needed');
+    SERVICES.forEach(function (s) {
+      if ($('panel-' + s).dataset.state === 'loading') { setPanelState(s, 'loading', 'waiting for the token'); }
+    });
+    $('auth').hidden = false;
+    $('auth-message').textContent = message;
+    $('auth-token').value = '';
+    $('auth-token').focus();
+  }
+
+  function onTokenSubmit(event) {
+    event.preventDefault();
+    token = $('auth-token').value.trim();
+    $('auth-token').value = '';
+    $('auth').hidden = true;
+    waitingForToken = false;
+    refresh();
+  }
+
+  // ---------- tabs ----------
+
+  function selectTab(service) {
+    ui.tab = service;
+    document.querySelectorAll('[data-tab]').forEach(function (tab) {
+      var on = tab.dataset.tab === service;
+      tab.setAttribute('aria-selected', on ? 'true' : 'false');
+      $('panel-' + tab.dataset.tab).hidden = !on;
+    });
+    if (location.hash !== '#' + service) { history.replaceState(null, '', '#' + service); }
+  }
+
+  function chooseTabIfNone(running) {
+    if (ui.tab !== null) { return; }
+    var wanted = location.hash.replace('#', '');
+    if (SERVICES.indexOf(wanted) >= 0) { selectTab(wanted); return; }
+    selectTab(SERVICES.filter(function (s) { return running.indexOf(s) >= 0; })[0] || SERVICES[0]);
+  }
+
+  // ---------- tokens ----------
+
+  function renderTokens(body) {
+    var handlers = Array.isArray(body.handlers) ? body.handlers : [];
+    var filter = $('tokens-filter').value.trim().toLowerCase();
+    var tbody = $('tokens-table').tBodies[0];
+    clear(tbody);
+    var clients = 0;
+    var shownHandlers = 0;
+    var rowsShown = 0;
+    var rowsHidden = 0;
+    handlers.forEach(function (handler) {
+      var rows = Array.isArray(handler.rows) ? handler.rows : [];
+      clients += rows.length;
+      var name = String(handler.token);
+      if (filter !== '' && name.toLowerCase().indexOf(filter) < 0) { return; }
+      shownHandlers++;
+      if (rowsShown >= MAX_ROWS) { rowsHidden += Math.max(1, rows.length); return; }
+      var first = true;
+      (rows.length ? rows : [null]).forEach(function (row) {
+        var tr = el('tr', { 'class': first ? 'group-start' : null, 'data-token': name });
+        if (first) { tr.appendChild(el('td', { 'class': 'token mono', rowspan: Math.max(1, rows.length), text: name })); }
+        if (row === null) {
+          tr.appendChild(el('td', { colspan: 4, 'class': 'muted', text: 'no client yet' }));
+        } else {
+          var expected = num(row.expected);
+          var received = num(row.received);
+          tr.dataset.client = String(row.id);
+          append(tr, [
+            el('td', { text: row.id }),
+            el('td', { 'class': 'mono', text: row.addr }),
+            el('td', { 'class': 'num', text: fmtInt(row.expected) }),
+            el('td', { 'class': 'num ' + (received > expected ? 'over' : received === expected ? 'complete' : ''), text: fmtInt(row.received) })
+          ]);
+        }
+        first = false;
+        rowsShown++;
+        tbody.appendChild(tr);
+      });
+    });
+    $('tokens-table').dataset.handlers = String(handlers.length);
+    $('tokens-table').dataset.shown = String(shownHandlers);
+    $('tokens-summary').textContent = handlers.length + ' handlers · ' + clients + ' client rows'
+      + (filter !== '' ? ' · ' + shownHandlers + ' match' : '');
+    $('tokens-more').textContent = rowsHidden > 0 ? rowsHidden + ' more rows not drawn: filter to narrow' : '';
+    if (handlers.length === 0) {
+      tbody.appendChild(el('tr', null, el('td', { colspan: 5, 'class': 'muted', text: 'no handler yet: no token received' })));
+    }
+    setBadge('tokens', String(handlers.length));
+  }
+
+  // ---------- metrics ----------
+
+  function renderMetrics(body) {
+    var metrics = body.metrics && typeof body.metrics === 'object' ? body.metrics : {};
+    var keys = Object.keys(metrics).sort();
+    var filter = $('metrics-filter').value.trim().toLowerCase();
+    var total = 0;
+    keys.forEach(function (k) { total += Array.isArray(metrics[k]) ? metrics[k].length : 0; });
+    if (ui.metricsKey === null || keys.indexOf(ui.metricsKey) < 0) { ui.metricsKey = keys.length ? keys[0] : null; }
+
+    var tbody = $('metrics-keys').tBodies[0];
+    clear(tbody);
+    var shown = 0;
+    keys.forEach(function (key) {
+      if (filter !== '' && key.toLowerCase().indexOf(filter) < 0) { return; }
+      if (shown++ >= MAX_ROWS) { return; }
+      var points = Array.isArray(metrics[key]) ? metrics[key] : [];
+      var last = points.length ? points[points.length - 1] : null;
+      var tr = el('tr', { 'data-key': key, 'aria-selected': key === ui.metricsKey ? 'true' : 'false', tabindex: 0 }, [
+        el('td', { 'class': 'mono', text: key }),
+        el('td', { 'class': 'num', text: fmtInt(points.length) }),
+        el('td', { 'class': 'num', text: last ? fmtValue(last.value) : '–' }),
+        el('td', { 'class': 'mono', text: last ? fmtEpochSeconds(last.timestamp) : '–' })
+      ]);
+      tbody.appendChild(tr);
+    });
+    if (keys.length === 0) {
+      tbody.appendChild(el('tr', null, el('td', { colspan: 4, 'class': 'muted', text: 'no point stored yet' })));
+    }
+    $('metrics-keys').dataset.keys = String(keys.length);
+    $('metrics-summary').textContent = keys.length + ' keys · ' + fmtInt(typeof body.count === 'number' ? body.count : total) + ' points'
+      + (shown > MAX_ROWS ? ' · first ' + MAX_ROWS + ' keys listed' : '');
+    setBadge('metrics', String(keys.length));
+    drawChart(ui.metricsKey, ui.metricsKey === null ? [] : metrics[ui.metricsKey] || []);
+  }
+
+  function onMetricsKeyClick(event) {
+    var tr = event.target.closest('tr[data-key]');
+    if (!tr) { return; }
+    ui.metricsKey = tr.dataset.key;
+    if (ui.lastData.metrics) { renderMetrics(ui.lastData.metrics); }
+  }
+
+  /** Round numbers for axis ticks between lo and hi. */
+  function niceTicks(lo, hi, count) {
+    var span = hi - lo;
+    var step = Math.pow(10, Math.floor(Math.log10(span / count)));
+    var err = span / count / step;
+    if (err >= 7.5) { step *= 10; } else if (err >= 3.5) { step *= 5; } else if (err >= 1.5) { step *= 2; }
+    var ticks = [];
+    for (var v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) { ticks.push(Math.abs(v) < step * 1e-9 ? 0 : v); }
+    return ticks;
+  }
+
+  function drawChart(key, allPoints) {
+    var chart = $('metrics-chart');
+    clear(chart);
+    var points = allPoints.filter(function (p) { return p && typeof p.timestamp === 'number' && typeof p.value === 'number'; });
+    var dropped = Math.max(0, points.length - MAX_CHART_POINTS);
+    points = points.slice(dropped);
+    chart.dataset.key = key === null ? '' : key;
+    chart.dataset.count = String(points.length);
+    chart.dataset.points = JSON.stringify(points.map(function (p) { return [p.timestamp, p.value]; }));
+    $('metrics-chart-title').textContent = key === null ? 'no key chosen' : key;
+    $('metrics-chart-note').textContent = dropped > 0 ? '(newest ' + points.length + ' of ' + allPoints.length + ' points)'
+      : points.length ? '(' + points.length + (points.length === 1 ? ' point)' : ' points)') : '';
+    var W = 720, H = 300, L = 72, R = 20, T = 18, B = 40;
+    if (points.length === 0) {
+      chart.appendChild(svg('text', { x: W / 2, y: H / 2, 'class': 'empty', 'text-anchor': 'middle', text: key === null ? 'no data' : 'no point for this key' }));
+      return;
+    }
+    var t0 = points[0].timestamp, t1 = points[points.length - 1].timestamp;
+    var v0 = Infinity, v1 = -Infinity;
+    points.forEach(function (p) { v0 = Math.min(v0, p.value); v1 = Math.max(v1, p.value); });
+    if (t0 === t1) { t0 -= 1; t1 += 1; }
+    if (v0 === v1) { var pad = Math.abs(v0) * 0.1 || 1; v0 -= pad; v1 += pad; } else { var m = (v1 - v0) * 0.08; v0 -= m; v1 += m; }
+    function x(t) { return L + (t - t0) / (t1 - t0) * (W - L - R); }
+    function y(v) { return H - B - (v - v0) / (v1 - v0) * (H - T - B); }
+
+    niceTicks(v0, v1, 5).forEach(function (v) {
+      chart.appendChild(svg('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), 'class': 'grid-line' }));
+      chart.appendChild(svg('text', { x: L - 8, y: y(v) + 4, 'class': 'tick', 'text-anchor': 'end', text: fmtValue(v) }));
+    });
+    var shortTimes = t1 - t0 < 86400;
+    [0, 0.5, 1].forEach(function (f) {
+      var t = t0 + (t1 - t0) * f;
+      chart.appendChild(svg('text', { x: x(t), y: H - B + 18, 'class': 'tick', 'text-anchor': f === 0 ? 'start' : f === 1 ? 'end' : 'middle',
+        text: fmtEpochSeconds(Math.round(t), shortTimes) }));
+    });
+    chart.appendChild(svg('line', { x1: L, x2: W - R, y1: H - B, y2: H - B, 'class': 'axis' }));
+    chart.appendChild(svg('line', { x1: L, x2: L, y1: T, y2: H - B, 'class': 'axis' }));
+
+    var path = points.map(function (p) { return x(p.timestamp).toFixed(1) + ',' + y(p.value).toFixed(1); }).join(' ');
+    chart.appendChild(svg('polyline', { points: path, 'class': 'series' }));
+    var withDots = points.length <= 300;
+    points.forEach(function (p, i) {
+      if (!withDots && i !== points.length - 1) { return; }
+      chart.appendChild(svg('circle', { cx: x(p.timestamp), cy: y(p.value), r: i === points.length - 1 ? 4.5 : 3,
+        'class': i === points.length - 1 ? 'point last' : 'point', 'data-timestamp': p.timestamp, 'data-value': p.value },
+        svg('title', { text: fmtEpochSeconds(p.timestamp) + '  ' + fmtValue(p.value) })));
+    });
+    var lastP = points[points.length - 1];
+    chart.appendChild(svg('text', { x: Math.min(x(lastP.timestamp), W - R) - 6, y: y(lastP.value) - 10, 'class': 'last-label', 'text-anchor': 'end',
+      text: fmtValue(lastP.value) }));
+  }
+
+  // ---------- lottery ----------
+
+  function renderLottery(body) {
+    var agencies = Array.isArray(body.agencies) ? body.agencies : [];
+    var done = agencies.filter(function (a) { return a && a.done === true; }).length;
+    var winners = 0;
+    var totalBets = Math.max(1, num(body.totalBets));
+    agencies.forEach(function (a) {
+      winners += Array.isArray(a.winners) ? a.winners.length : 0;
+    });
+    var drawDone = body.drawDone === true;
+    var cards = $('lottery-cards');
+    clear(cards);
+    append(cards, [
+      card('bets stored', fmtInt(num(body.totalBets)), { field: 'totalBets' }),
+      card('agencies done', done + ' / ' + agencies.length, { field: 'agenciesDone' }),
+      card('draw', drawDone ? 'done' : 'pending', { field: 'drawDone', cls: drawDone ? 'good' : 'wait' }),
+      card('winners', drawDone ? fmtInt(winners) : '–', { field: 'winners' })
+    ]);
+    cards.dataset.drawDone = String(drawDone);
+    cards.dataset.totalBets = String(num(body.totalBets));
+    var tbody = $('lottery-agencies').tBodies[0];
+    clear(tbody);
+    agencies.forEach(function (a) {
+      var list = Array.isArray(a.winners) ? a.winners : [];
+      var share = Math.min(100, num(a.bets) / totalBets * 100);
+      var bar = el('div', { 'class': 'share' }, [el('div', { 'class': 'bar' }, el('span')), el('span', { 'class': 'muted small', text: share.toFixed(1) + '%' })]);
+      bar.firstChild.firstChild.style.width = share.toFixed(1) + '%';
+      var winnersCell = !drawDone ? el('span', { 'class': 'muted', text: 'after the draw' })
+        : list.length === 0 ? el('span', { 'class': 'muted', text: 'none' })
+        : details('lottery-' + a.agency, false, list.length + ' winner' + (list.length === 1 ? '' : 's'),
+          el('div', { 'class': 'mono small', text: list.join(', ') }));
+      tbody.appendChild(el('tr', { 'data-agency': a.agency, 'data-done': String(a.done === true), 'data-winners': list.length }, [
+        el('td', { text: a.agency }),
+        el('td', { 'class': 'num', text: fmtInt(num(a.bets)) }),
+        el('td', { 'class': 'num', text: fmtInt(num(a.batches)) }),
+        el('td', null, bar),
+        el('td', { 'class': a.done === true ? 'yes' : 'no', text: a.done === true ? '✔ done' : 'sending' }),
+        el('td', null, winnersCell)
+      ]));
+    });
+    if (agencies.length === 0) {
+      tbody.appendChild(el('tr', null, el('td', { colspan: 6, 'class': 'muted', text: 'no agency yet' })));
+    }
+    setBadge('lottery', drawDone ? 'drawn' : done + '/' + agencies.length);
+  }
+
+  // ---------- collector ----------
+
+  var COLLECTOR_FIELDS = [['pending', 'ready to send'], ['locked', 'being written'], ['sent', 'sent'], ['failures', 'failures']];
+
+  function renderCollector(body) {
+    var cards = $('collector-cards');
+    clear(cards);
+    COLLECTOR_FIELDS.forEach(function (f) {
+      cards.appendChild(card(f[1], fmtInt(num(body[f[0]])), { field: f[0], cls: f[0] === 'failures' && num(body.failures) > 0 ? 'bad' : null }));
+      cards.dataset[f[0]] = String(num(body[f[0]]));
+    });
+    // members added later (more counters, file lists) show up without a change here
+    var known = COLLECTOR_FIELDS.map(function (f) { return f[0]; }).concat(['lastError']);
+    var lists = $('collector-lists');
+    clear(lists);
+    Object.keys(body).forEach(function (name) {
+      if (known.indexOf(name) >= 0) { return; }
+      var value = body[name];
+      if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
+        cards.appendChild(card(name, typeof value === 'number' ? fmtInt(value) : String(value), { field: name }));
+      } else if (Array.isArray(value)) {
+        var list = details('collector-' + name, value.length <= 20, name + ' (' + value.length + ')',
+          el('ul', { 'class': 'mono small' }, value.slice(0, MAX_ROWS).map(function (item) {
+            return el('li', { text: typeof item === 'object' ? JSON.stringify(item) : item });
+          })));
+        list.dataset.list = name;
+        lists.appendChild(list);
+      }
+    });
+    var lastError = body.lastError === null || body.lastError === undefined ? '' : String(body.lastError);
+    var box = $('collector-last-error');
+    box.dataset.error = lastError;
+    box.className = 'last-error ' + (lastError === '' ? 'ok' : 'bad');
+    box.textContent = lastError === '' ? 'last run: no error' : 'last error: ' + lastError;
+    setBadge('collector', String(num(body.pending)) + ' ready');
+  }
+
+  // ---------- sink ----------
+
+  function renderSink(body) {
+    var receipts = Array.isArray(body.receipts) ? body.receipts.slice() : [];
+    var bytes = 0;
+    receipts.forEach(function (r) { bytes += num(r.bytes); });
+    receipts.sort(function (a, b) { return String(b.receivedAt).localeCompare(String(a.receivedAt)); });
+    var cards = $('sink-cards');
+    clear(cards);
+    append(cards, [
+      card('batches received', fmtInt(receipts.length), { field: 'receipts' }),
+      card('bytes received', fmtBytes(bytes), { field: 'bytes' }),
+      card('duplicates', fmtInt(num(body.duplicates)), { field: 'duplicates' })
+    ]);
+    cards.dataset.receipts = String(receipts.length);
+    cards.dataset.duplicates = String(num(body.duplicates));
+    var tbody = $('sink-receipts').tBodies[0];
+    clear(tbody);
+    receipts.slice(0, MAX_ROWS).forEach(function (r) {
+      tbody.appendChild(el('tr', { 'data-batch-id': r.batchId }, [
+        el('td', { 'class': 'mono', text: r.batchId }),
+        el('td', { 'class': 'num', text: fmtInt(num(r.bytes)) }),
+        el('td', { 'class': 'mono', text: fmtInstant(r.receivedAt) })
+      ]));
+    });
+    if (receipts.length === 0) {
+      tbody.appendChild(el('tr', null, el('td', { colspan: 3, 'class': 'muted', text: 'no batch received yet' })));
+    }
+    $('sink-more').textContent = receipts.length > MAX_ROWS ? 'newest ' + MAX_ROWS + ' of ' + receipts.length + ' receipts shown' : '';
+    setBadge('sink', String(receipts.length));
+  }
+
+  var RENDER = { tokens: renderTokens, metrics: renderMetrics, lottery: renderLottery, collector: renderCollector, sink: renderSink };
+
+  function rerender(service) {
+    if (ui.lastData[service] && $('panel-' + service).dataset.state === 'running') { RENDER[service](ui.lastData[service]); }
+  }
+
+  // ---------- start ----------
+
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('[data-tab]').forEach(function (tab) {
+      tab.addEventListener('click', function () { selectTab(tab.dataset.tab); });
+    });
+    $('auth').addEventListener('submit', onTokenSubmit);
+    $('tokens-filter').addEventListener('input', function () { rerender('tokens'); });
+    $('metrics-filter').addEventListener('input', function () { rerender('metrics'); });
+    $('metrics-keys').addEventListener('click', onMetricsKeyClick);
+    $('metrics-keys').addEventListener('keydown', function (e) { if (e.key === 'Enter') { onMetricsKeyClick(e); } });
+    $('auto-refresh').addEventListener('change', schedule);
+    $('refresh-now').addEventListener('click', refresh);
+    window.addEventListener('hashchange', function () {
+      var wanted = location.hash.replace('#', '');
+      if (SERVICES.indexOf(wanted) >= 0) { selectTab(wanted); }
+    });
+    SERVICES.forEach(function (s) { setPanelState(s, 'loading', 'loading…'); });
+    refresh();
+  });
+})();

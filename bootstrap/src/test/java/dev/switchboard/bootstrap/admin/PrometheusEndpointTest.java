@@ -1,0 +1,135 @@
+package dev.switchboard.bootstrap.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code GET /metrics} as Prometheus scrapes it, while the services take real traffic. */
+class PrometheusEndpointTest {
+
+    private static PrometheusText scrape(ServeFixture serve) throws Exception {
+        HttpResponse<String> response = serve.get("/metrics");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+        return PrometheusText.parse(response.body());
+    }
+
+    /** One connection speaking the metrics protocol line by line; answers end with an empty line. */
+    private static final class Line implements AutoCloseable {
+        private final Socket socket;
+        private final OutputStream out;
+        private final BufferedReader in;
+
+        Line(int port) throws Exception {
+            socket = new Socket("127.0.0.1", port);
+            socket.setSoTimeout(10_000);
+            out = socket.getOutputStream();
+            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        String ask(String request) throws Exception {
+            out.write((request + "\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            StringBuilder answer = new StringBuilder();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                answer.append(line).append('\n');
+            }
+            return answer.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    @Test
+    void scrape_isValidPrometheusText_withEveryServiceMeterAndTheJvmMeters() throws Exception {
+        try (ServeFixture serve = ServeFixture.start()) {
+            PrometheusText text = scrape(serve);
+
+            assertThat(text.family("switchboard_connections_open")).hasValueSatisfying(f -> assertThat(f.type()).isEqualTo("gauge"));
+            assertThat(text.family("switchboard_requests_total")).hasValueSatisfying(f -> assertThat(f.type()).isEqualTo("counter"));
+            assertThat(text.family("switchboard_errors_total")).hasValueSatisfying(f -> assertThat(f.type()).isEqualTo("counter"));
+            assertThat(text.family("switchboard_request_latency_seconds")).hasValueSatisfying(f -> assertThat(f.type()).isEqualTo("histogram"));
+            assertThat(text.family("switchboard_stored_items")).hasValueSatisfying(f -> assertThat(f.type()).isEqualTo("gauge"));
+            for (String jvm : List.of("jvm_memory_used_bytes", "jvm_threads_live_threads", "jvm_classes_loaded_classes",
+                    "jvm_gc_memory_allocated_bytes_total", "process_uptime_seconds", "process_cpu_usage",
+                    "process_files_open_files", "system_cpu_count")) {
+                assertThat(text.family(jvm)).as(jvm).isPresent();
+            }
+            // declared kinds exist before the first request, so rate() sees the first one
+            assertThat(text.value("switchboard_requests_total", "service", "metrics", "kind", "put")).isZero();
+            assertThat(text.value("switchboard_requests_total", "service", "metrics", "kind", "get")).isZero();
+            assertThat(text.value("switchboard_errors_total", "service", "metrics", "kind", "wrong_command")).isZero();
+            assertThat(text.samples("switchboard_request_latency_seconds_bucket", "service", "metrics")).hasSizeGreaterThan(10);
+        }
+    }
+
+    @Test
+    void requestCountersLatencyAndStoredItems_growWithRequestsToTheService() throws Exception {
+        try (ServeFixture serve = ServeFixture.start()) {
+            PrometheusText before = scrape(serve);
+
+            try (Line metrics = new Line(serve.metricsPort())) {
+                for (int i = 0; i < 5; i++) {
+                    assertThat(metrics.ask("put palm.cpu " + i + ".5 " + (1150864247L + i))).isEqualTo("ok\n");
+                }
+                assertThat(metrics.ask("get palm.cpu")).startsWith("ok\npalm.cpu 0.5 1150864247\n");
+                assertThat(metrics.ask("get *")).startsWith("ok\n");
+                assertThat(metrics.ask("frobnicate")).isEqualTo("error\nwrong command\n");
+            }
+            PrometheusText after = scrape(serve);
+
+            assertThat(after.value("switchboard_requests_total", "service", "metrics", "kind", "put"))
+                    .isEqualTo(before.value("switchboard_requests_total", "service", "metrics", "kind", "put") + 5);
+            assertThat(after.value("switchboard_requests_total", "service", "metrics", "kind", "get"))
+                    .isEqualTo(before.value("switchboard_requests_total", "service", "metrics", "kind", "get") + 2);
+            assertThat(after.value("switchboard_errors_total", "service", "metrics", "kind", "wrong_command")).isEqualTo(1);
+            assertThat(after.value("switchboard_request_latency_seconds_count", "service", "metrics")).isEqualTo(7);
+            assertThat(after.value("switchboard_request_latency_seconds_bucket", "service", "metrics", "le", "+Inf")).isEqualTo(7);
+            assertThat(after.value("switchboard_request_latency_seconds_sum", "service", "metrics")).isPositive();
+            assertThat(after.value("switchboard_stored_items", "service", "metrics")).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void connectionsOpen_followsTheClientsConnected() throws Exception {
+        try (ServeFixture serve = ServeFixture.start()) {
+            try (Line first = new Line(serve.metricsPort()); Line second = new Line(serve.metricsPort())) {
+                first.ask("get *");
+                second.ask("get *");
+
+                assertThat(scrape(serve).value("switchboard_connections_open", "service", "metrics")).isEqualTo(2);
+            }
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(scrape(serve).value("switchboard_connections_open", "service", "metrics")).isZero());
+        }
+    }
+
+    @Test
+    void parser_refusesWhatAScraperWouldRefuse() {
+        assertThatThrownBy(() -> PrometheusText.parse("x 1\n")).hasMessageContaining("before its TYPE");
+        assertThatThrownBy(() -> PrometheusText.parse("# TYPE x counter\nx{a=b} 1\n")).hasMessageContaining("unquoted");
+        assertThatThrownBy(() -> PrometheusText.parse("# TYPE x gauge\nx one\n")).hasMessageContaining("bad number");
+        assertThatThrownBy(() -> PrometheusText.parse("# TYPE x gauge\nx 1")).hasMessageContaining("line feed");
+        assertThatThrownBy(() -> PrometheusText.parse("# TYPE h histogram\nh_bucket{le=\"1\"} 2\nh_count 2\n"))
+                .hasMessageContaining("+Inf");
+        assertThatThrownBy(() -> PrometheusText.parse(
+                "# TYPE h histogram\nh_bucket{le=\"1\"} 2\nh_bucket{le=\"+Inf\"} 1\nh_count 1\n"))
+                .hasMessageContaining("cumulative");
+        assertThat(PrometheusText.parse("# HELP x the x\n# TYPE x gauge\nx{a=\"q\\\"uote\"} +Inf\n")
+                .value("x", "a", "q\"uote")).isInfinite();
+    }
+}
