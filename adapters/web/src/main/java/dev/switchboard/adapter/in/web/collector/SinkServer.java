@@ -5,6 +5,7 @@ import dev.switchboard.application.port.in.collector.ReceiveBatchCommand;
 import dev.switchboard.application.port.in.collector.ReceiveBatchUseCase;
 import dev.switchboard.domain.collector.BatchId;
 import dev.switchboard.domain.collector.ReceiptOutcome;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -12,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Connection;
@@ -130,23 +132,13 @@ public final class SinkServer implements AutoCloseable {
             if (declared > config.maxBodyBytes()) {
                 return tooLarge(response, callback);
             }
-            // the limit +1: a body that reaches it is over the limit, without reading more
-            Content.Source.asByteArrayAsync(request, (int) config.maxBodyBytes() + 1).whenComplete((body, failure) -> {
-                if (failure != null) {
-                    // the accumulator refuses more than its maximum; anything else is a broken upload
-                    if (unwrap(failure) instanceof IllegalArgumentException) {
-                        tooLarge(response, callback);
-                    } else {
-                        refuse(response, callback, 400, "bad_request", "incomplete body");
-                    }
-                    return;
-                }
-                if (body.length > config.maxBodyBytes()) {
+            new BodyReader(request, config.maxBodyBytes(), body -> {
+                if (body == null) {
                     tooLarge(response, callback);
-                    return;
+                } else {
+                    receive(batchId, body, response, callback, start);
                 }
-                receive(batchId, body, response, callback, start);
-            });
+            }, failure -> refuse(response, callback, 400, "bad_request", "incomplete body")).run();
             return true;
         }
 
@@ -201,6 +193,57 @@ public final class SinkServer implements AutoCloseable {
 
         private static Throwable unwrap(Throwable failure) {
             return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        }
+    }
+
+    /**
+     * Reads a request body without blocking, counting bytes as they come: as soon as the count
+     * passes the limit it stops and hands over {@code null}, so an oversized body without a
+     * Content-Length is refused without being held in memory.
+     */
+    private static final class BodyReader implements Runnable {
+
+        private final Request request;
+        private final long limit;
+        private final Consumer<byte[]> done;
+        private final Consumer<Throwable> broken;
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+        BodyReader(Request request, long limit, Consumer<byte[]> done, Consumer<Throwable> broken) {
+            this.request = request;
+            this.limit = limit;
+            this.done = done;
+            this.broken = broken;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    broken.accept(chunk.getFailure());
+                    return;
+                }
+                ByteBuffer buffer = chunk.getByteBuffer();
+                if (body.size() + (long) buffer.remaining() > limit) {
+                    chunk.release();
+                    done.accept(null);
+                    return;
+                }
+                byte[] bytes = new byte[buffer.remaining()];
+                buffer.get(bytes);
+                body.write(bytes, 0, bytes.length);
+                boolean last = chunk.isLast();
+                chunk.release();
+                if (last) {
+                    done.accept(body.toByteArray());
+                    return;
+                }
+            }
         }
     }
 }
