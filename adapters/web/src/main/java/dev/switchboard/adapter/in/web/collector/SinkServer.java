@@ -19,6 +19,7 @@ import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -66,6 +67,7 @@ public final class SinkServer implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(config.idleTimeout().toMillis());
+        connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().setSendServerVersion(false);
         connector.addEventListener(new Connection.Listener() {
             @Override
             public void onOpened(Connection connection) {
@@ -121,12 +123,15 @@ public final class SinkServer implements AutoCloseable {
                 response.getHeaders().put(HttpHeader.ALLOW, "POST");
                 return refuse(response, callback, 405, "method", "method not allowed: use POST");
             }
+            String header = request.getHeaders().get("X-Batch-Id");
+            if (header == null || header.isBlank()) {
+                return refuse(response, callback, 400, "bad_request", "missing X-Batch-Id header");
+            }
             BatchId batchId;
             try {
-                batchId = BatchId.of(Objects.requireNonNullElse(request.getHeaders().get("X-Batch-Id"), "").strip());
+                batchId = BatchId.of(header.strip());
             } catch (IllegalArgumentException e) {
-                return refuse(response, callback, 400, "bad_request",
-                        "missing or bad X-Batch-Id header: " + e.getMessage());
+                return refuse(response, callback, 400, "bad_request", "bad X-Batch-Id header: " + e.getMessage());
             }
             long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
             if (declared > config.maxBodyBytes()) {
