@@ -55,6 +55,20 @@ class CollectorComponentTest {
         }
     }
 
+    /** Builds the component as the assembly does, with a seeded random; returns its generator. */
+    private SampleGeneratorService startable(CollectorSettings settings) {
+        FileSpool spool = FileSpool.open(settings.spoolDir());
+        HttpBatchUploader uploader = new HttpBatchUploader(
+                HttpBatchUploader.sinkUri(settings.sinkHost(), settings.sinkPort()),
+                settings.connectTimeout(), settings.requestTimeout());
+        Clock clock = Clock.systemUTC();
+        SampleGeneratorService generator = new SampleGeneratorService(spool, settings.rotation(),
+                settings.samplePeriod(), clock, new SplittableRandom(5));
+        collector = new CollectorComponent(generator, new DistributorService(spool, uploader, clock), settings,
+                spool.describe(), uploader.target(), clock, uploader);
+        return generator;
+    }
+
     @Test
     void givenARareSample_whenThePeriodEnds_thenTheLockGoesOnTime_andTheFileIsShippedAndDeleted() throws Exception {
         SinkService receipts = new SinkService(new InMemoryReceiptStore(), Clock.systemUTC());
@@ -65,14 +79,7 @@ class CollectorComponentTest {
         // one sample at start, the next one a minute or more later: only the timer can seal the period
         CollectorSettings settings = new CollectorSettings(spoolDir, "127.0.0.1", port, Duration.ofMillis(200),
                 SamplePeriod.ofMillis(120_000), Rotation.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5));
-        FileSpool spool = FileSpool.open(spoolDir);
-        HttpBatchUploader uploader = new HttpBatchUploader(HttpBatchUploader.sinkUri("127.0.0.1", port),
-                settings.connectTimeout(), settings.requestTimeout());
-        Clock clock = Clock.systemUTC();
-        SampleGeneratorService generator = new SampleGeneratorService(spool, settings.rotation(),
-                settings.samplePeriod(), clock, new SplittableRandom(5));
-        collector = new CollectorComponent(generator, new DistributorService(spool, uploader, clock), settings,
-                spool.describe(), uploader.target(), clock, uploader);
+        SampleGeneratorService generator = startable(settings);
 
         assertThat(collector.start()).singleElement().asString().contains("collector spooling to");
 
@@ -90,14 +97,7 @@ class CollectorComponentTest {
     void givenAStopMidPeriod_whenClosed_thenTheCurrentLockStaysAndNothingIsLost() throws Exception {
         CollectorSettings settings = new CollectorSettings(spoolDir, "127.0.0.1", 9, Duration.ofSeconds(60),
                 SamplePeriod.ofMillis(120_000), Rotation.ofSeconds(3600), Duration.ofSeconds(1), Duration.ofSeconds(1));
-        FileSpool spool = FileSpool.open(spoolDir);
-        HttpBatchUploader uploader = new HttpBatchUploader(HttpBatchUploader.sinkUri("127.0.0.1", 9),
-                settings.connectTimeout(), settings.requestTimeout());
-        Clock clock = Clock.systemUTC();
-        SampleGeneratorService generator = new SampleGeneratorService(spool, settings.rotation(),
-                settings.samplePeriod(), clock, new SplittableRandom(5));
-        collector = new CollectorComponent(generator, new DistributorService(spool, uploader, clock), settings,
-                spool.describe(), uploader.target(), clock, uploader);
+        SampleGeneratorService generator = startable(settings);
         collector.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> generator.samplesWritten() == 1);
 
