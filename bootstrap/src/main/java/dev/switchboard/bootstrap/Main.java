@@ -1,6 +1,8 @@
 package dev.switchboard.bootstrap;
 
 import dev.switchboard.bootstrap.bench.BenchRole;
+import dev.switchboard.bootstrap.collector.CollectorRole;
+import dev.switchboard.bootstrap.collector.CollectorSinkRole;
 import dev.switchboard.bootstrap.metrics.MetricsClientRole;
 import dev.switchboard.bootstrap.metrics.MetricsServerRole;
 import dev.switchboard.bootstrap.serve.ServeRole;
@@ -26,6 +28,8 @@ public final class Main {
             new ServeRole(),
             new MetricsServerRole(),
             new MetricsClientRole(),
+            new CollectorRole(),
+            new CollectorSinkRole(),
             new BenchRole());
 
     private Main() {

@@ -1,5 +1,6 @@
 package dev.switchboard.bootstrap.serve;
 
+import dev.switchboard.adapter.in.web.collector.SinkConfig;
 import dev.switchboard.bootstrap.Cli;
 import dev.switchboard.bootstrap.Console;
 import dev.switchboard.bootstrap.Role;
@@ -7,6 +8,7 @@ import dev.switchboard.bootstrap.ServerOptions;
 import dev.switchboard.bootstrap.ServerRuntime;
 import dev.switchboard.bootstrap.ShutdownSignal;
 import dev.switchboard.bootstrap.UsageException;
+import dev.switchboard.bootstrap.collector.CollectorAssembly;
 import dev.switchboard.bootstrap.metrics.MetricsAssembly;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -28,7 +30,8 @@ public final class ServeRole implements Role {
     public Options options() {
         Options options = new Options()
                 .addOption(Cli.opt("addr", "ADDR", "address every service binds [127.0.0.1]"))
-                .addOption(Cli.opt("metrics-port", "N", "metrics port, 0 = off [8888]"));
+                .addOption(Cli.opt("metrics-port", "N", "metrics port, 0 = off [8888]"))
+                .addOption(Cli.opt("sink-port", "N", "collector sink port, 0 = off [1080]"));
         return ServerOptions.addTo(options, 8080);
     }
 
@@ -36,11 +39,15 @@ public final class ServeRole implements Role {
     public int run(CommandLine line, Console console) throws UsageException, Exception {
         String addr = Cli.host(line, "addr", "127.0.0.1");
         int metricsPort = Cli.port(line, "metrics-port", 8888);
+        int sinkPort = Cli.port(line, "sink-port", 1080);
         ServerOptions common = ServerOptions.from(line, 8080);
         ShutdownSignal signal = ShutdownSignal.install();
         ServerRuntime runtime = new ServerRuntime(common);
         if (metricsPort > 0) {
             MetricsAssembly.install(runtime, addr, metricsPort);
+        }
+        if (sinkPort > 0) {
+            CollectorAssembly.installSink(runtime, SinkConfig.of(addr, sinkPort), console.out());
         }
         return runtime.runUntilStopped(signal, console);
     }

@@ -1,8 +1,11 @@
 package dev.switchboard.bootstrap.storage;
 
+import dev.switchboard.adapter.out.persistence.inmemory.collector.InMemoryReceiptStore;
 import dev.switchboard.adapter.out.persistence.inmemory.metrics.InMemoryMetricStore;
 import dev.switchboard.adapter.out.persistence.jdbc.JdbcDatabase;
+import dev.switchboard.adapter.out.persistence.jdbc.collector.JdbcReceiptStore;
 import dev.switchboard.adapter.out.persistence.jdbc.metrics.JdbcMetricStore;
+import dev.switchboard.application.port.out.collector.ReceiptStore;
 import dev.switchboard.application.port.out.metrics.MetricStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,6 +59,14 @@ public final class Storage implements AutoCloseable {
             return new InMemoryMetricStore();
         }
         return remember(new JdbcMetricStore(database));
+    }
+
+    /** The collector sink's receipts. */
+    public synchronized ReceiptStore receiptStore() {
+        if (kind == StorageKind.MEMORY) {
+            return new InMemoryReceiptStore();
+        }
+        return remember(new JdbcReceiptStore(database));
     }
 
     private <T extends AutoCloseable> T remember(T store) {

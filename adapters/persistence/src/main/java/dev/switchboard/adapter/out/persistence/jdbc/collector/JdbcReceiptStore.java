@@ -1,0 +1,139 @@
+package dev.switchboard.adapter.out.persistence.jdbc.collector;
+
+import dev.switchboard.adapter.out.persistence.jdbc.GroupCommitter;
+import dev.switchboard.adapter.out.persistence.jdbc.JdbcDatabase;
+import dev.switchboard.adapter.out.persistence.jdbc.StorageException;
+import dev.switchboard.application.port.out.collector.ReceiptStore;
+import dev.switchboard.domain.collector.BatchId;
+import dev.switchboard.domain.collector.Receipt;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Persistence adapter: receipts in the table {@code collector_receipt}, one row per batch id.
+ * Adds go through a {@link GroupCommitter}, so an add completes only after its commit; the
+ * insert is a standard SQL {@code MERGE} that does nothing for an id already there, and its row
+ * count tells a new receipt from a duplicate.
+ */
+public final class JdbcReceiptStore implements ReceiptStore, AutoCloseable {
+
+    private static final String INSERT_NEW = """
+            MERGE INTO collector_receipt t
+            USING (VALUES (CAST(? AS VARCHAR(255)), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)))
+                  s (batch_id, bytes, received_at_ms, seq)
+            ON t.batch_id = s.batch_id
+            WHEN NOT MATCHED THEN INSERT (batch_id, bytes, received_at_ms, seq)
+                 VALUES (s.batch_id, s.bytes, s.received_at_ms, s.seq)""";
+    private static final String SELECT_ALL =
+            "SELECT batch_id, bytes, received_at_ms FROM collector_receipt ORDER BY seq";
+    private static final String COUNT = "SELECT COUNT(*) FROM collector_receipt";
+    private static final String MAX_SEQ = "SELECT COALESCE(MAX(seq), 0) FROM collector_receipt";
+
+    /** One add: the receipt, its place in the order, and what the (last, committed) write found. */
+    private static final class Pending {
+        final Receipt receipt;
+        final long seq;
+        volatile boolean inserted;
+
+        Pending(Receipt receipt, long seq) {
+            this.receipt = receipt;
+            this.seq = seq;
+        }
+    }
+
+    private final JdbcDatabase database;
+    private final GroupCommitter<Pending> writes;
+    private long nextSeq;
+    private Connection reader;
+
+    public JdbcReceiptStore(JdbcDatabase database) {
+        this.database = database;
+        database.execute("""
+                CREATE TABLE IF NOT EXISTS collector_receipt (
+                    batch_id VARCHAR(255) NOT NULL PRIMARY KEY,
+                    bytes BIGINT NOT NULL,
+                    received_at_ms BIGINT NOT NULL,
+                    seq BIGINT NOT NULL)""");
+        this.nextSeq = queryLong(MAX_SEQ) + 1;
+        this.writes = new GroupCommitter<>("receipts", database, JdbcReceiptStore::insert, 256);
+    }
+
+    private static void insert(Connection c, List<Pending> group) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_NEW)) {
+            for (Pending p : group) {
+                ps.setString(1, p.receipt.batchId().value());
+                ps.setLong(2, p.receipt.bytes());
+                ps.setLong(3, p.receipt.receivedAt().toEpochMilli());
+                ps.setLong(4, p.seq);
+                // one statement at a time: its row count says whether this id was new
+                p.inserted = ps.executeUpdate() == 1;
+            }
+        }
+    }
+
+    @Override
+    public CompletionStage<Boolean> add(Receipt receipt) {
+        Pending pending;
+        synchronized (this) {
+            pending = new Pending(receipt, nextSeq++);
+        }
+        return writes.submit(pending).thenApply(done -> pending.inserted);
+    }
+
+    @Override
+    public synchronized List<Receipt> findAll() {
+        try (PreparedStatement ps = reader().prepareStatement(SELECT_ALL); ResultSet rs = ps.executeQuery()) {
+            List<Receipt> result = new ArrayList<>();
+            while (rs.next()) {
+                result.add(new Receipt(BatchId.of(rs.getString(1)), rs.getLong(2),
+                        Instant.ofEpochMilli(rs.getLong(3))));
+            }
+            return result;
+        } catch (SQLException e) {
+            reader = null;
+            throw new StorageException("could not read receipts: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized long count() {
+        return queryLong(COUNT);
+    }
+
+    private synchronized long queryLong(String sql) {
+        try (PreparedStatement ps = reader().prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            reader = null;
+            throw new StorageException("could not read receipts: " + e.getMessage(), e);
+        }
+    }
+
+    private Connection reader() throws SQLException {
+        if (reader == null || reader.isClosed()) {
+            reader = database.connect();
+        }
+        return reader;
+    }
+
+    /** Commits what is queued, then releases the connections. */
+    @Override
+    public synchronized void close() {
+        writes.close();
+        if (reader != null) {
+            try {
+                reader.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+            reader = null;
+        }
+    }
+}

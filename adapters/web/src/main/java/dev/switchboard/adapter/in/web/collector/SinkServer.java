@@ -1,0 +1,254 @@
+package dev.switchboard.adapter.in.web.collector;
+
+import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.application.port.in.collector.ReceiveBatchCommand;
+import dev.switchboard.application.port.in.collector.ReceiveBatchUseCase;
+import dev.switchboard.domain.collector.BatchId;
+import dev.switchboard.domain.collector.ReceiptOutcome;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HTTP adapter: the collector's sink on embedded Jetty. {@code POST /} with an
+ * {@code X-Batch-Id} header stores a receipt and answers 200 {@code Data successfully received}
+ * once it is committed; the payload of a new batch is printed on stdout. Other paths 404, other
+ * methods 405, a missing or bad batch id 400, a body over the limit 413 (judged from
+ * Content-Length when there is one, and while reading when there is not), a failed store 503.
+ */
+public final class SinkServer implements AutoCloseable {
+
+    public static final String OK_BODY = "Data successfully received";
+
+    private static final Logger log = LoggerFactory.getLogger(SinkServer.class);
+    private static final String TEXT = "text/plain; charset=utf-8";
+
+    private final SinkConfig config;
+    private final ReceiveBatchUseCase receiver;
+    private final PrintStream echo;
+    private final ServiceTelemetry telemetry;
+    private final Server server;
+    private final ServerConnector connector;
+
+    /**
+     * @param echo where each new batch's payload is printed (stdout in the sink role)
+     */
+    public SinkServer(SinkConfig config, ReceiveBatchUseCase receiver, PrintStream echo, ServiceTelemetry telemetry) {
+        this.config = Objects.requireNonNull(config, "'config' must not be null");
+        this.receiver = Objects.requireNonNull(receiver, "'receiver' must not be null");
+        this.echo = Objects.requireNonNull(echo, "'echo' must not be null");
+        this.telemetry = Objects.requireNonNull(telemetry, "'telemetry' must not be null");
+        QueuedThreadPool threads = new QueuedThreadPool(32, 2);
+        threads.setName("sink");
+        threads.setDaemon(true);
+        this.server = new Server(threads);
+        this.connector = new ServerConnector(server, 1, 1);
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(config.idleTimeout().toMillis());
+        connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().setSendServerVersion(false);
+        connector.addEventListener(new Connection.Listener() {
+            @Override
+            public void onOpened(Connection connection) {
+                telemetry.connectionOpened();
+            }
+
+            @Override
+            public void onClosed(Connection connection) {
+                telemetry.connectionClosed();
+            }
+        });
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(config.maxConnections(), server));
+        server.setHandler(new SinkHandler());
+        server.setStopTimeout(2000);
+    }
+
+    /** Binds and starts; returns the bound address (the real port when the config said 0). */
+    public InetSocketAddress start() throws IOException {
+        try {
+            server.start();
+        } catch (Exception e) {
+            close();
+            throw new IOException("sink: cannot listen on " + config.host() + ":" + config.port()
+                    + " (" + e.getMessage() + ")", e);
+        }
+        return localAddress();
+    }
+
+    public InetSocketAddress localAddress() {
+        return new InetSocketAddress(config.host(), connector.getLocalPort());
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            log.warn("sink: stop failed: {}", e.toString());
+        }
+    }
+
+    private final class SinkHandler extends Handler.Abstract.NonBlocking {
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            long start = System.nanoTime();
+            String path = Request.getPathInContext(request);
+            if (!path.equals("/")) {
+                return refuse(response, callback, 404, "not_found", "not found: only POST / takes batches");
+            }
+            if (!HttpMethod.POST.is(request.getMethod())) {
+                response.getHeaders().put(HttpHeader.ALLOW, "POST");
+                return refuse(response, callback, 405, "method", "method not allowed: use POST");
+            }
+            String header = request.getHeaders().get("X-Batch-Id");
+            if (header == null || header.isBlank()) {
+                return refuse(response, callback, 400, "bad_request", "missing X-Batch-Id header");
+            }
+            BatchId batchId;
+            try {
+                batchId = BatchId.of(header.strip());
+            } catch (IllegalArgumentException e) {
+                return refuse(response, callback, 400, "bad_request", "bad X-Batch-Id header: " + e.getMessage());
+            }
+            long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+            if (declared > config.maxBodyBytes()) {
+                return tooLarge(response, callback);
+            }
+            new BodyReader(request, config.maxBodyBytes(), body -> {
+                if (body == null) {
+                    tooLarge(response, callback);
+                } else {
+                    receive(batchId, body, response, callback, start);
+                }
+            }, failure -> refuse(response, callback, 400, "bad_request", "incomplete body")).run();
+            return true;
+        }
+
+        private void receive(BatchId batchId, byte[] body, Response response, Callback callback, long start) {
+            receiver.receive(new ReceiveBatchCommand(batchId, body)).whenComplete((outcome, failure) -> {
+                if (failure != null) {
+                    log.warn("sink: could not store the receipt of {}: {}", batchId, unwrap(failure).toString());
+                    refuse(response, callback, 503, "storage", "storage failed: try again");
+                    return;
+                }
+                if (outcome == ReceiptOutcome.STORED) {
+                    print(batchId, body);
+                } else {
+                    log.info("sink: batch {} seen before: acknowledged, not stored again", batchId);
+                    response.getHeaders().put("X-Duplicate", "true");
+                }
+                telemetry.answered(outcome == ReceiptOutcome.STORED ? "batch" : "duplicate", start);
+                write(response, callback, 200, OK_BODY + "\n");
+            });
+        }
+
+        private void print(BatchId batchId, byte[] body) {
+            // one batch at a time, so concurrent payloads never interleave on the terminal
+            synchronized (echo) {
+                echo.write(body, 0, body.length);
+                if (body.length > 0 && body[body.length - 1] != '\n') {
+                    echo.println();
+                }
+                echo.flush();
+            }
+            log.info("sink: received {} ({} bytes)", batchId, body.length);
+        }
+
+        private boolean tooLarge(Response response, Callback callback) {
+            return refuse(response, callback, 413, "too_large",
+                    "payload too large: the limit is " + config.maxBodyBytes() + " bytes");
+        }
+
+        private boolean refuse(Response response, Callback callback, int status, String kind, String message) {
+            telemetry.error(kind);
+            write(response, callback, status, message + "\n");
+            return true;
+        }
+
+        private void write(Response response, Callback callback, int status, String body) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            response.setStatus(status);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, TEXT);
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+            response.write(true, ByteBuffer.wrap(bytes), callback);
+        }
+
+        private static Throwable unwrap(Throwable failure) {
+            return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        }
+    }
+
+    /**
+     * Reads a request body without blocking, counting bytes as they come: as soon as the count
+     * passes the limit it stops and hands over {@code null}, so an oversized body without a
+     * Content-Length is refused without being held in memory.
+     */
+    private static final class BodyReader implements Runnable {
+
+        private final Request request;
+        private final long limit;
+        private final Consumer<byte[]> done;
+        private final Consumer<Throwable> broken;
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+        BodyReader(Request request, long limit, Consumer<byte[]> done, Consumer<Throwable> broken) {
+            this.request = request;
+            this.limit = limit;
+            this.done = done;
+            this.broken = broken;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    broken.accept(chunk.getFailure());
+                    return;
+                }
+                ByteBuffer buffer = chunk.getByteBuffer();
+                if (body.size() + (long) buffer.remaining() > limit) {
+                    chunk.release();
+                    done.accept(null);
+                    return;
+                }
+                byte[] bytes = new byte[buffer.remaining()];
+                buffer.get(bytes);
+                body.write(bytes, 0, bytes.length);
+                boolean last = chunk.isLast();
+                chunk.release();
+                if (last) {
+                    done.accept(body.toByteArray());
+                    return;
+                }
+            }
+        }
+    }
+}

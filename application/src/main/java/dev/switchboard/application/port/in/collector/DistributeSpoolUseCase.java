@@ -1,0 +1,7 @@
+package dev.switchboard.application.port.in.collector;
+
+/** Use case: one run of the distributor: ship every ready file, delete what the sink took. */
+public interface DistributeSpoolUseCase {
+
+    DistributionReport distributeOnce();
+}

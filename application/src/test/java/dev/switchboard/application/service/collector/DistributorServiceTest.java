@@ -1,0 +1,140 @@
+package dev.switchboard.application.service.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.switchboard.application.port.in.collector.DistributionReport;
+import dev.switchboard.application.port.out.collector.BatchUploadPort;
+import dev.switchboard.application.port.out.collector.Spool;
+import dev.switchboard.application.port.out.collector.SpoolException;
+import dev.switchboard.application.port.out.collector.UploadResult;
+import dev.switchboard.domain.collector.BatchId;
+import dev.switchboard.domain.collector.SpoolListing;
+import dev.switchboard.domain.collector.SpoolName;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.InOrder;
+import org.mockito.Mock;
+import org.mockito.Mockito;
+import org.mockito.junit.jupiter.MockitoExtension;
+
+@ExtendWith(MockitoExtension.class)
+class DistributorServiceTest {
+
+    @Mock
+    Spool spool;
+    @Mock
+    BatchUploadPort uploader;
+    DistributorService distributor;
+
+    @BeforeEach
+    void setUp() {
+        distributor = new DistributorService(spool, uploader,
+                Clock.fixed(Instant.parse("2026-11-22T10:15:00Z"), ZoneOffset.UTC));
+    }
+
+    private void spoolHolds(SpoolName... names) {
+        when(spool.list()).thenReturn(SpoolListing.of(List.of(names)));
+    }
+
+    @Test
+    void givenReadyFiles_whenTheSinkTakesThem_thenEachIsSentUnderItsNameAndDeletedAfterwards() {
+        spoolHolds(SpoolName.data(2), SpoolName.data(1), SpoolName.data(3), SpoolName.lock(3));
+        when(spool.read(1)).thenReturn(Optional.of("1 5\n".getBytes()));
+        when(spool.read(2)).thenReturn(Optional.of("2 6\n".getBytes()));
+        when(uploader.upload(any(), any())).thenReturn(UploadResult.delivered(200));
+
+        DistributionReport report = distributor.distributeOnce();
+
+        InOrder order = Mockito.inOrder(uploader, spool);
+        order.verify(uploader).upload(eq(BatchId.of("1.dat")), eq("1 5\n".getBytes()));
+        order.verify(spool).delete(1);
+        order.verify(uploader).upload(eq(BatchId.of("2.dat")), eq("2 6\n".getBytes()));
+        order.verify(spool).delete(2);
+        verify(spool, never()).read(3);
+        assertThat(report.shipped()).extracting(DistributionReport.Shipped::file).containsExactly("1.dat", "2.dat");
+        assertThat(report.left()).isZero();
+        assertThat(report.failure()).isEmpty();
+        assertThat(distributor.counters().sent()).isEqualTo(2);
+        assertThat(distributor.counters().lastError()).isNull();
+    }
+
+    @Test
+    void givenTheSinkRefuses_whenARunShips_thenNothingIsDeleted_theRunStops_andTheFailureCountsWhatIsLeft() {
+        spoolHolds(SpoolName.data(1), SpoolName.data(2), SpoolName.data(3));
+        when(spool.read(1)).thenReturn(Optional.of("1 5\n".getBytes()));
+        when(uploader.upload(any(), any())).thenReturn(UploadResult.failed("HTTP 500"));
+
+        DistributionReport report = distributor.distributeOnce();
+
+        verify(spool, never()).delete(anyLong());
+        verify(uploader).upload(any(), any());
+        assertThat(report.shipped()).isEmpty();
+        assertThat(report.left()).isEqualTo(3);
+        assertThat(report.failure()).hasValueSatisfying(f -> assertThat(f).contains("1.dat").contains("HTTP 500"));
+        DistributorService.Counters counters = distributor.counters();
+        assertThat(counters.failures()).isEqualTo(1);
+        assertThat(counters.lastError()).contains("HTTP 500");
+        assertThat(counters.lastRunAt()).isEqualTo(Instant.parse("2026-11-22T10:15:00Z"));
+    }
+
+    @Test
+    void givenAFailureMidRun_whenTheNextRunSucceeds_thenLastErrorIsClearedAndTheRestShips() {
+        spoolHolds(SpoolName.data(1), SpoolName.data(2));
+        when(spool.read(1)).thenReturn(Optional.of("a\n".getBytes()));
+        when(spool.read(2)).thenReturn(Optional.of("b\n".getBytes()));
+        when(uploader.upload(eq(BatchId.of("1.dat")), any())).thenReturn(UploadResult.delivered(200));
+        when(uploader.upload(eq(BatchId.of("2.dat")), any()))
+                .thenReturn(UploadResult.failed("timed out"), UploadResult.delivered(204));
+
+        DistributionReport first = distributor.distributeOnce();
+        spoolHolds(SpoolName.data(2));
+        DistributionReport second = distributor.distributeOnce();
+
+        assertThat(first.shipped()).hasSize(1);
+        assertThat(first.left()).isEqualTo(1);
+        assertThat(second.shipped()).extracting(DistributionReport.Shipped::file).containsExactly("2.dat");
+        assertThat(second.failure()).isEmpty();
+        assertThat(distributor.counters().lastError()).isNull();
+        assertThat(distributor.counters().sent()).isEqualTo(2);
+        assertThat(distributor.counters().failures()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAnUnreadableFile_whenARunShips_thenItIsKeptAndTheOthersStillGo() {
+        spoolHolds(SpoolName.data(1), SpoolName.data(2));
+        when(spool.read(1)).thenThrow(new SpoolException("cannot read 1.dat", null));
+        when(spool.read(2)).thenReturn(Optional.of("b\n".getBytes()));
+        when(uploader.upload(any(), any())).thenReturn(UploadResult.delivered(200));
+
+        DistributionReport report = distributor.distributeOnce();
+
+        verify(spool, never()).delete(1);
+        verify(spool).delete(2);
+        assertThat(report.left()).isEqualTo(1);
+        assertThat(report.failure()).hasValueSatisfying(f -> assertThat(f).contains("cannot read 1.dat"));
+    }
+
+    @Test
+    void givenAFileThatVanished_whenARunShips_thenItIsSkippedWithoutAnUpload() {
+        spoolHolds(SpoolName.data(1));
+        when(spool.read(1)).thenReturn(Optional.empty());
+
+        DistributionReport report = distributor.distributeOnce();
+
+        verify(uploader, never()).upload(any(), any());
+        assertThat(report.shipped()).isEmpty();
+        assertThat(report.failure()).isEmpty();
+    }
+}

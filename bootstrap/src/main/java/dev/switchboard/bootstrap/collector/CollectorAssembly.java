@@ -1,0 +1,55 @@
+package dev.switchboard.bootstrap.collector;
+
+import dev.switchboard.adapter.in.web.admin.collector.CollectorApi;
+import dev.switchboard.adapter.in.web.admin.collector.SinkApi;
+import dev.switchboard.adapter.in.web.collector.SinkConfig;
+import dev.switchboard.adapter.in.web.collector.SinkServer;
+import dev.switchboard.adapter.out.http.collector.HttpBatchUploader;
+import dev.switchboard.adapter.out.spool.collector.FileSpool;
+import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.application.port.out.collector.ReceiptStore;
+import dev.switchboard.application.service.collector.CollectorStatusService;
+import dev.switchboard.application.service.collector.DistributorService;
+import dev.switchboard.application.service.collector.SampleGeneratorService;
+import dev.switchboard.application.service.collector.SinkService;
+import dev.switchboard.bootstrap.ServerRuntime;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.random.RandomGenerator;
+
+/**
+ * Wires the collector: spool and uploader → generator and distributor → their timers and admin
+ * view; and the sink: receipt store → service → Jetty listener and admin view.
+ */
+public final class CollectorAssembly {
+
+    private CollectorAssembly() {
+    }
+
+    public static CollectorComponent installCollector(ServerRuntime runtime, CollectorSettings settings) {
+        Clock clock = Clock.systemUTC();
+        FileSpool spool = FileSpool.open(settings.spoolDir());
+        HttpBatchUploader uploader = new HttpBatchUploader(
+                HttpBatchUploader.sinkUri(settings.sinkHost(), settings.sinkPort()),
+                settings.connectTimeout(), settings.requestTimeout());
+        SampleGeneratorService generator = new SampleGeneratorService(spool, settings.rotation(),
+                settings.samplePeriod(), clock, RandomGenerator.getDefault());
+        DistributorService distributor = new DistributorService(spool, uploader, clock);
+        CollectorComponent component = new CollectorComponent(generator, distributor, settings,
+                spool.describe(), uploader.target(), clock, uploader);
+        runtime.add(component);
+        runtime.expose("collector", new CollectorApi(new CollectorStatusService(spool, distributor, generator)));
+        return component;
+    }
+
+    public static SinkComponent installSink(ServerRuntime runtime, SinkConfig config, PrintStream echo) {
+        ReceiptStore store = runtime.storage().receiptStore();
+        SinkService service = new SinkService(store, Clock.systemUTC());
+        ServiceTelemetry telemetry = new ServiceTelemetry("sink", runtime.registry());
+        telemetry.storedItems(service::count);
+        SinkComponent component = new SinkComponent(new SinkServer(config, service, echo, telemetry));
+        runtime.add(component);
+        runtime.expose("sink", new SinkApi(service));
+        return component;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.switchboard.bootstrap.collector;
+
+import dev.switchboard.application.port.in.collector.DistributionReport;
+import dev.switchboard.application.service.collector.DistributorService;
+import dev.switchboard.application.service.collector.SampleGeneratorService;
+import dev.switchboard.bootstrap.Component;
+import dev.switchboard.bootstrap.Threads;
+import dev.switchboard.domain.collector.SpoolName;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The collector's two clocks. The generator thread writes a sample after each random gap and
+ * seals the open period at its end (a timer set for that instant, not the next sample); the
+ * distributor thread runs at start and then every interval after the previous run ended. Each
+ * has its own thread, so a slow sink never delays a seal.
+ */
+public final class CollectorComponent implements Component {
+
+    private static final Logger log = LoggerFactory.getLogger(CollectorComponent.class);
+
+    private final SampleGeneratorService generator;
+    private final DistributorService distributor;
+    private final CollectorSettings settings;
+    private final String spool;
+    private final String target;
+    private final Clock clock;
+    private final AutoCloseable uploader;
+    private final ScheduledThreadPoolExecutor generatorTimer = timer("collector-generator");
+    private final ScheduledThreadPoolExecutor distributorTimer = timer("collector-distributor");
+    /** The period end a seal is scheduled for; touched on the generator thread only. */
+    private Instant sealAt;
+
+    public CollectorComponent(SampleGeneratorService generator, DistributorService distributor,
+                              CollectorSettings settings, String spool, String target, Clock clock,
+                              AutoCloseable uploader) {
+        this.generator = generator;
+        this.distributor = distributor;
+        this.settings = settings;
+        this.spool = spool;
+        this.target = target;
+        this.clock = clock;
+        this.uploader = uploader;
+    }
+
+    /** A one-thread timer whose waiting tasks are dropped at shutdown. */
+    private static ScheduledThreadPoolExecutor timer(String name) {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, Threads.factory(name));
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        timer.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+
+    @Override
+    public List<String> start() {
+        for (long period : generator.recoverStaleLocks()) {
+            log.info("removed stale lock {}: its file will be shipped", SpoolName.lock(period));
+        }
+        log.info("collector started: spool {}, sink {}, distributing every {} s, a sample every {} ms ±50 %, "
+                        + "a file every {} s", spool, target, seconds(settings.distInterval()),
+                settings.samplePeriod().mean().toMillis(), settings.rotation().seconds());
+        generatorTimer.execute(this::sample);
+        distributorTimer.scheduleWithFixedDelay(this::distribute, 0, settings.distInterval().toNanos(),
+                TimeUnit.NANOSECONDS);
+        return List.of("collector spooling to " + spool + ", shipping to " + target + " every "
+                + seconds(settings.distInterval()) + " s");
+    }
+
+    private void sample() {
+        Duration gap = settings.samplePeriod().mean();
+        try {
+            gap = generator.writeSample();
+        } catch (RuntimeException e) {
+            log.warn("could not write a sample: {}", e.getMessage());
+        }
+        scheduleSeal();
+        schedule(this::sample, gap);
+    }
+
+    private void scheduleSeal() {
+        Optional<Instant> end = generator.openPeriodEnd();
+        if (end.isPresent() && !end.get().equals(sealAt)) {
+            sealAt = end.get();
+            schedule(this::seal, Duration.between(clock.instant(), sealAt));
+        }
+    }
+
+    private void seal() {
+        try {
+            Optional<Instant> stillOpen = generator.sealIfOver();
+            if (stillOpen.isPresent()) {
+                // woke before the wall clock reached the end: sleep the rest
+                sealAt = stillOpen.get();
+                schedule(this::seal, Duration.between(clock.instant(), sealAt));
+                return;
+            }
+            log.debug("period over: its file is ready to ship");
+        } catch (RuntimeException e) {
+            log.warn("could not close the period's file: {}", e.getMessage());
+        }
+        sealAt = null;
+    }
+
+    private void schedule(Runnable task, Duration delay) {
+        if (generatorTimer.isShutdown()) {
+            return;
+        }
+        long nanos = Math.max(0, delay.toNanos());
+        try {
+            generatorTimer.schedule(task, nanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // stopping
+        }
+    }
+
+    private void distribute() {
+        try {
+            DistributionReport report = distributor.distributeOnce();
+            for (DistributionReport.Shipped file : report.shipped()) {
+                log.info("shipped {} ({} bytes)", file.file(), file.bytes());
+            }
+            if (report.failure().isPresent()) {
+                log.warn("distribution: sent {} file(s), {} left for the next run: {}",
+                        report.shipped().size(), report.left(), report.failure().get());
+            } else {
+                log.info("distribution: sent {} file(s) ({} bytes), {} left", report.shipped().size(),
+                        report.bytesShipped(), report.left());
+            }
+        } catch (RuntimeException e) {
+            log.warn("distribution failed: {}", e.getMessage());
+        }
+    }
+
+    private static String seconds(Duration d) {
+        double s = d.toNanos() / 1e9;
+        return s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s);
+    }
+
+    @Override
+    public void close() {
+        // an upload in flight is interrupted: its file stays and goes with the next start
+        distributorTimer.shutdownNow();
+        // no interrupt here: it would close the data file's channel in the middle of a write
+        generatorTimer.shutdown();
+        try {
+            generatorTimer.awaitTermination(2, TimeUnit.SECONDS);
+            distributorTimer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            generator.suspend();
+        } catch (RuntimeException e) {
+            log.warn("could not close the spool file: {}", e.getMessage());
+        }
+        try {
+            uploader.close();
+        } catch (Exception e) {
+            log.debug("uploader close: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.switchboard.bootstrap.collector;
+
+import dev.switchboard.domain.collector.Rotation;
+import dev.switchboard.domain.collector.SamplePeriod;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The collector's configuration: its spool directory, the sink it ships to, how often it ships,
+ * how often it samples and how long a period is, and the upload timeouts.
+ */
+public record CollectorSettings(
+        Path spoolDir,
+        String sinkHost,
+        int sinkPort,
+        Duration distInterval,
+        SamplePeriod samplePeriod,
+        Rotation rotation,
+        Duration connectTimeout,
+        Duration requestTimeout) {
+
+    public CollectorSettings {
+        Objects.requireNonNull(spoolDir, "'spoolDir' must not be null");
+        Objects.requireNonNull(sinkHost, "'sinkHost' must not be null");
+        Objects.requireNonNull(distInterval, "'distInterval' must not be null");
+        Objects.requireNonNull(samplePeriod, "'samplePeriod' must not be null");
+        Objects.requireNonNull(rotation, "'rotation' must not be null");
+        Objects.requireNonNull(connectTimeout, "'connectTimeout' must not be null");
+        Objects.requireNonNull(requestTimeout, "'requestTimeout' must not be null");
+    }
+}
