@@ -1,5 +1,7 @@
 package dev.switchboard.bootstrap;
 
+import dev.switchboard.bootstrap.lottery.LotteryAgencyRole;
+import dev.switchboard.bootstrap.lottery.LotteryServerRole;
 import dev.switchboard.bootstrap.metrics.MetricsClientRole;
 import dev.switchboard.bootstrap.metrics.MetricsServerRole;
 import dev.switchboard.bootstrap.serve.ServeRole;
@@ -24,7 +26,9 @@ public final class Main {
     private static final List<Role> ROLES = List.of(
             new ServeRole(),
             new MetricsServerRole(),
-            new MetricsClientRole());
+            new MetricsClientRole(),
+            new LotteryServerRole(),
+            new LotteryAgencyRole());
 
     private Main() {
     }

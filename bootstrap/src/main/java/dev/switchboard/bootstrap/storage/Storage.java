@@ -1,8 +1,11 @@
 package dev.switchboard.bootstrap.storage;
 
+import dev.switchboard.adapter.out.persistence.inmemory.lottery.InMemoryBetStore;
 import dev.switchboard.adapter.out.persistence.inmemory.metrics.InMemoryMetricStore;
 import dev.switchboard.adapter.out.persistence.jdbc.JdbcDatabase;
+import dev.switchboard.adapter.out.persistence.jdbc.lottery.JdbcBetStore;
 import dev.switchboard.adapter.out.persistence.jdbc.metrics.JdbcMetricStore;
+import dev.switchboard.application.port.out.lottery.BetStore;
 import dev.switchboard.application.port.out.metrics.MetricStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,6 +59,13 @@ public final class Storage implements AutoCloseable {
             return new InMemoryMetricStore();
         }
         return remember(new JdbcMetricStore(database));
+    }
+
+    public synchronized BetStore betStore() {
+        if (kind == StorageKind.MEMORY) {
+            return new InMemoryBetStore();
+        }
+        return remember(new JdbcBetStore(database));
     }
 
     private <T extends AutoCloseable> T remember(T store) {
