@@ -69,13 +69,13 @@ public final class LotteryBinarySessionHandler extends IoHandlerAdapter {
                 replies.enqueueNow(REJECTED);
                 return;
             }
-            store(replies, bets, start);
+            store(session, replies, bets, start);
         } else if (message instanceof BinaryMessage.Done) {
             end(session, replies, (AgencyId) session.getAttribute(AGENCY), start);
         }
     }
 
-    private void store(ReplySequencer replies, BetBatch batch, long start) {
+    private void store(IoSession session, ReplySequencer replies, BetBatch batch, long start) {
         CompletionStage<Void> saved;
         try {
             saved = batches.store(batch);
@@ -85,6 +85,7 @@ public final class LotteryBinarySessionHandler extends IoHandlerAdapter {
             replies.enqueueNow(REJECTED);
             return;
         }
+        StoredBatches.add(session, saved);
         replies.enqueue(saved.handle((ok, failure) -> {
             if (failure != null) {
                 log.warn("lottery-binary: a batch of agency {} could not be stored: {}", batch.agency(),
@@ -101,7 +102,7 @@ public final class LotteryBinarySessionHandler extends IoHandlerAdapter {
 
     private void end(IoSession session, ReplySequencer replies, AgencyId agency, long start) {
         ConnectionGuardFilter.exemptFromIdle(session, true);
-        CompletableFuture<Object> answer = replies.afterPending()
+        CompletableFuture<Object> answer = StoredBatches.settled(session)
                 .thenCompose(v -> {
                     try {
                         return done.markDone(agency).thenApply(BinaryBets::winners);

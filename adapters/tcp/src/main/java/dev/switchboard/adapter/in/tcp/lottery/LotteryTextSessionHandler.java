@@ -64,7 +64,7 @@ public final class LotteryTextSessionHandler extends IoHandlerAdapter {
         }
         LotteryTextRequest request = LotteryTextRequest.parse(text.body());
         if (request instanceof LotteryTextRequest.Batch batch) {
-            store(replies, batch.batch(), start);
+            store(session, replies, batch.batch(), start);
         } else if (request instanceof LotteryTextRequest.End end) {
             end(session, replies, end.agency(), start);
         } else if (request instanceof LotteryTextRequest.Winners query) {
@@ -79,7 +79,7 @@ public final class LotteryTextSessionHandler extends IoHandlerAdapter {
         }
     }
 
-    private void store(ReplySequencer replies, BetBatch batch, long start) {
+    private void store(IoSession session, ReplySequencer replies, BetBatch batch, long start) {
         CompletionStage<Void> saved;
         try {
             saved = batches.store(batch);
@@ -89,6 +89,7 @@ public final class LotteryTextSessionHandler extends IoHandlerAdapter {
             replies.enqueueNow(LotteryTextResponse.error(r.reason()));
             return;
         }
+        StoredBatches.add(session, saved);
         replies.enqueue(saved.handle((ok, failure) -> {
             if (failure != null) {
                 log.warn("lottery: a batch of agency {} could not be stored: {}", batch.agency(), rootMessage(failure));
@@ -104,8 +105,8 @@ public final class LotteryTextSessionHandler extends IoHandlerAdapter {
 
     private void end(IoSession session, ReplySequencer replies, AgencyId agency, long start) {
         ConnectionGuardFilter.exemptFromIdle(session, true);
-        // after this connection's earlier batches are answered (stored), so they count in the draw
-        CompletableFuture<String> answer = replies.afterPending()
+        // after this connection's earlier batches are settled, so they count in the draw
+        CompletableFuture<String> answer = StoredBatches.settled(session)
                 .thenCompose(v -> heldAnswer(agency))
                 .handle((text, failure) -> {
                     ConnectionGuardFilter.exemptFromIdle(session, false);
