@@ -1,10 +1,9 @@
-package dev.switchboard.adapter.out.log.lottery;
+package dev.switchboard.adapter.in.tcp.lottery;
 
-import dev.switchboard.adapter.in.tcp.lottery.LotteryLog;
 import dev.switchboard.application.port.out.lottery.LotteryEventsPort;
 import dev.switchboard.domain.lottery.DrawResult;
 
-/** Log adapter: the draw's lines, {@code action: sorteo | result: success} once, when it happens. */
+/** Log adapter (the lottery server's log, beside {@link LotteryLog}): the draw's lines, {@code action: sorteo | result: success} once, when it happens. */
 public final class Slf4jLotteryEvents implements LotteryEventsPort {
 
     @Override
