@@ -3,6 +3,8 @@ package dev.switchboard.bootstrap;
 import dev.switchboard.bootstrap.bench.BenchRole;
 import dev.switchboard.bootstrap.collector.CollectorRole;
 import dev.switchboard.bootstrap.collector.CollectorSinkRole;
+import dev.switchboard.bootstrap.lottery.LotteryAgencyRole;
+import dev.switchboard.bootstrap.lottery.LotteryServerRole;
 import dev.switchboard.bootstrap.metrics.MetricsClientRole;
 import dev.switchboard.bootstrap.metrics.MetricsServerRole;
 import dev.switchboard.bootstrap.serve.ServeRole;
@@ -28,6 +30,8 @@ public final class Main {
             new ServeRole(),
             new MetricsServerRole(),
             new MetricsClientRole(),
+            new LotteryServerRole(),
+            new LotteryAgencyRole(),
             new CollectorRole(),
             new CollectorSinkRole(),
             new BenchRole());

@@ -9,6 +9,8 @@ import dev.switchboard.bootstrap.ServerRuntime;
 import dev.switchboard.bootstrap.ShutdownSignal;
 import dev.switchboard.bootstrap.UsageException;
 import dev.switchboard.bootstrap.collector.CollectorAssembly;
+import dev.switchboard.bootstrap.lottery.LotteryAssembly;
+import dev.switchboard.bootstrap.lottery.LotteryConfig;
 import dev.switchboard.bootstrap.metrics.MetricsAssembly;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -31,6 +33,9 @@ public final class ServeRole implements Role {
         Options options = new Options()
                 .addOption(Cli.opt("addr", "ADDR", "address every service binds [127.0.0.1]"))
                 .addOption(Cli.opt("metrics-port", "N", "metrics port, 0 = off [8888]"))
+                .addOption(Cli.opt("lottery-port", "N", "lottery text dialect port, 0 = off [12345]"))
+                .addOption(Cli.opt("lottery-binary-port", "N", "lottery binary dialect port, 0 = off [12346]"))
+                .addOption(Cli.opt("agencies", "N", "lottery agencies that must be done before the draw [5]"))
                 .addOption(Cli.opt("sink-port", "N", "collector sink port, 0 = off [1080]"));
         return ServerOptions.addTo(options, 8080);
     }
@@ -40,11 +45,19 @@ public final class ServeRole implements Role {
         String addr = Cli.host(line, "addr", "127.0.0.1");
         int metricsPort = Cli.port(line, "metrics-port", 8888);
         int sinkPort = Cli.port(line, "sink-port", 1080);
+        int lotteryPort = Cli.port(line, "lottery-port", LotteryConfig.DEFAULT_PORT);
+        int lotteryBinaryPort = Cli.port(line, "lottery-binary-port", LotteryConfig.DEFAULT_BINARY_PORT);
+        int agencies = Cli.integer(line, "agencies", LotteryConfig.DEFAULT_AGENCIES, 1, 10_000);
         ServerOptions common = ServerOptions.from(line, 8080);
         ShutdownSignal signal = ShutdownSignal.install();
         ServerRuntime runtime = new ServerRuntime(common);
         if (metricsPort > 0) {
             MetricsAssembly.install(runtime, addr, metricsPort);
+        }
+        if (lotteryPort > 0 || lotteryBinaryPort > 0) {
+            LotteryAssembly.install(runtime, LotteryConfig.defaults(addr,
+                    lotteryPort > 0 ? lotteryPort : LotteryConfig.OFF,
+                    lotteryBinaryPort > 0 ? lotteryBinaryPort : LotteryConfig.OFF, agencies));
         }
         if (sinkPort > 0) {
             CollectorAssembly.installSink(runtime, SinkConfig.of(addr, sinkPort), console.out());

@@ -6,6 +6,9 @@ import dev.switchboard.adapter.out.persistence.jdbc.JdbcDatabase;
 import dev.switchboard.adapter.out.persistence.jdbc.collector.JdbcReceiptStore;
 import dev.switchboard.adapter.out.persistence.jdbc.metrics.JdbcMetricStore;
 import dev.switchboard.application.port.out.collector.ReceiptStore;
+import dev.switchboard.adapter.out.persistence.inmemory.lottery.InMemoryBetStore;
+import dev.switchboard.adapter.out.persistence.jdbc.lottery.JdbcBetStore;
+import dev.switchboard.application.port.out.lottery.BetStore;
 import dev.switchboard.application.port.out.metrics.MetricStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,6 +70,14 @@ public final class Storage implements AutoCloseable {
             return new InMemoryReceiptStore();
         }
         return remember(new JdbcReceiptStore(database));
+    }
+
+    /** The lottery's bets, agencies and draw. */
+    public synchronized BetStore betStore() {
+        if (kind == StorageKind.MEMORY) {
+            return new InMemoryBetStore();
+        }
+        return remember(new JdbcBetStore(database));
     }
 
     private <T extends AutoCloseable> T remember(T store) {

@@ -1,0 +1,160 @@
+package dev.switchboard.adapter.in.tcp.lottery;
+
+import dev.switchboard.adapter.in.tcp.common.ConnectionGuardFilter;
+import dev.switchboard.adapter.in.tcp.common.ReplySequencer;
+import dev.switchboard.adapter.in.tcp.lottery.message.LotteryTextRequest;
+import dev.switchboard.adapter.in.tcp.lottery.message.LotteryTextResponse;
+import dev.switchboard.adapter.in.tcp.lottery.message.TextFrame;
+import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.application.port.in.lottery.MarkAgencyDoneUseCase;
+import dev.switchboard.application.port.in.lottery.QueryWinnersUseCase;
+import dev.switchboard.application.port.in.lottery.StoreBatchUseCase;
+import dev.switchboard.domain.lottery.AgencyId;
+import dev.switchboard.domain.lottery.BetBatch;
+import dev.switchboard.domain.lottery.LotteryRejection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.mina.core.service.IoHandlerAdapter;
+import org.apache.mina.core.session.IoSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MINA handler of the lottery's text dialect. A batch is answered once stored (for H2, once
+ * committed). {@code END} never blocks an I/O thread: its answer is a stage completed at the
+ * draw, held in the connection's reply queue, and the connection is exempt from the idle
+ * timeout while it waits.
+ */
+public final class LotteryTextSessionHandler extends IoHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(LotteryTextSessionHandler.class);
+
+    private final StoreBatchUseCase batches;
+    private final MarkAgencyDoneUseCase done;
+    private final QueryWinnersUseCase winners;
+    private final ServiceTelemetry telemetry;
+
+    public LotteryTextSessionHandler(StoreBatchUseCase batches, MarkAgencyDoneUseCase done, QueryWinnersUseCase winners,
+                                     ServiceTelemetry telemetry) {
+        this.batches = Objects.requireNonNull(batches, "'batches' must not be null");
+        this.done = Objects.requireNonNull(done, "'done' must not be null");
+        this.winners = Objects.requireNonNull(winners, "'winners' must not be null");
+        this.telemetry = Objects.requireNonNull(telemetry, "'telemetry' must not be null");
+    }
+
+    @Override
+    public void messageReceived(IoSession session, Object message) {
+        long start = System.nanoTime();
+        ReplySequencer replies = ReplySequencer.of(session);
+        TextFrame frame = (TextFrame) message;
+        if (frame instanceof TextFrame.TooLarge) {
+            telemetry.error("frame_too_large");
+            LotteryLog.betsRefused(0, "frame too large");
+            replies.enqueueFinal(LotteryTextResponse.FRAME_TOO_LARGE);
+            return;
+        }
+        if (!(frame instanceof TextFrame.Text text)) {
+            telemetry.error("bad_utf8");
+            LotteryLog.betsRefused(0, "frame is not UTF-8");
+            replies.enqueueNow(LotteryTextResponse.error("frame is not valid UTF-8"));
+            return;
+        }
+        LotteryTextRequest request = LotteryTextRequest.parse(text.body());
+        if (request instanceof LotteryTextRequest.Batch batch) {
+            store(session, replies, batch.batch(), start);
+        } else if (request instanceof LotteryTextRequest.End end) {
+            end(session, replies, end.agency(), start);
+        } else if (request instanceof LotteryTextRequest.Winners query) {
+            replies.enqueueNow(winners(query.agency(), start));
+        } else if (request instanceof LotteryTextRequest.BadBatch bad) {
+            telemetry.error("bad_batch");
+            LotteryLog.betsRefused(bad.count(), bad.reason());
+            replies.enqueueNow(LotteryTextResponse.error(bad.reason()));
+        } else if (request instanceof LotteryTextRequest.Wrong wrong) {
+            telemetry.error("bad_request");
+            replies.enqueueNow(LotteryTextResponse.error(wrong.reason()));
+        }
+    }
+
+    private void store(IoSession session, ReplySequencer replies, BetBatch batch, long start) {
+        CompletionStage<Void> saved;
+        try {
+            saved = batches.store(batch);
+        } catch (LotteryRejection r) {
+            telemetry.error("rejected");
+            LotteryLog.betsRefused(batch.size(), r.reason());
+            replies.enqueueNow(LotteryTextResponse.error(r.reason()));
+            return;
+        }
+        StoredBatches.add(session, saved);
+        replies.enqueue(saved.handle((ok, failure) -> {
+            if (failure != null) {
+                log.warn("lottery: a batch of agency {} could not be stored: {}", batch.agency(), rootMessage(failure));
+                telemetry.error("storage");
+                LotteryLog.betsRefused(batch.size(), "storage failed");
+                return LotteryTextResponse.STORAGE_FAILED;
+            }
+            LotteryLog.betsStored(batch.size());
+            telemetry.answered("batch", start);
+            return LotteryTextResponse.SUCCESS;
+        }));
+    }
+
+    private void end(IoSession session, ReplySequencer replies, AgencyId agency, long start) {
+        ConnectionGuardFilter.exemptFromIdle(session, true);
+        // after this connection's earlier batches are settled, so they count in the draw
+        CompletableFuture<String> answer = StoredBatches.settled(session)
+                .thenCompose(v -> heldAnswer(agency))
+                .handle((text, failure) -> {
+                    ConnectionGuardFilter.exemptFromIdle(session, false);
+                    if (failure != null) {
+                        log.warn("lottery: END of agency {} failed: {}", agency, rootMessage(failure));
+                        telemetry.error("storage");
+                        return LotteryTextResponse.STORAGE_FAILED;
+                    }
+                    telemetry.answered("end", start);
+                    return text;
+                });
+        replies.enqueue(answer);
+    }
+
+    private CompletionStage<String> heldAnswer(AgencyId agency) {
+        try {
+            return done.markDone(agency).thenApply(LotteryTextResponse::winners);
+        } catch (LotteryRejection r) {
+            telemetry.error("rejected");
+            return CompletableFuture.completedFuture(LotteryTextResponse.error(r.reason()));
+        }
+    }
+
+    private String winners(AgencyId agency, long start) {
+        try {
+            Optional<List<Integer>> found = winners.winners(agency);
+            if (found.isEmpty()) {
+                telemetry.error("draw_pending");
+                return LotteryTextResponse.DRAW_PENDING;
+            }
+            telemetry.answered("winners", start);
+            return LotteryTextResponse.winners(found.get());
+        } catch (LotteryRejection r) {
+            telemetry.error("rejected");
+            return LotteryTextResponse.error(r.reason());
+        }
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable cause = t;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.toString();
+    }
+
+    @Override
+    public void messageSent(IoSession session, Object message) {
+        ReplySequencer.of(session).written();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.switchboard.adapter.in.tcp.lottery;
+
+import dev.switchboard.application.port.out.lottery.LotteryEventsPort;
+import dev.switchboard.domain.lottery.DrawResult;
+
+/** Log adapter (the lottery server's log, beside {@link LotteryLog}): the draw's lines, {@code action: sorteo | result: success} once, when it happens. */
+public final class Slf4jLotteryEvents implements LotteryEventsPort {
+
+    @Override
+    public void drawn(DrawResult result) {
+        LotteryLog.EVENTS.info("action: sorteo | result: success");
+        LotteryLog.EVENTS.debug("draw with number {}: {} winners", result.number().value(), result.total());
+    }
+
+    @Override
+    public void restored(DrawResult result) {
+        LotteryLog.EVENTS.info("lottery: the draw (number {}, {} winners) was restored from storage",
+                result.number().value(), result.total());
+    }
+
+    @Override
+    public void drawFailed(Throwable cause) {
+        LotteryLog.EVENTS.error("action: sorteo | result: fail | error: {}", cause.toString());
+    }
+}

@@ -1,0 +1,34 @@
+package dev.switchboard.application.port.out.lottery;
+
+import dev.switchboard.domain.lottery.AgencyId;
+import dev.switchboard.domain.lottery.Bet;
+import dev.switchboard.domain.lottery.BetBatch;
+import dev.switchboard.domain.lottery.WinningNumber;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Outbound port: where bets and the draw's progress live. Every write's stage completes only
+ * once the write survives a crash of the process (for a durable store) and fails if it could
+ * not be made; writes complete in the order they were submitted.
+ */
+public interface BetStore {
+
+    /** Stores every bet of the batch in one transaction, or none of them. */
+    CompletionStage<Void> saveBatch(BetBatch batch);
+
+    /** Records that an agency sent all its bets. */
+    CompletionStage<Void> markDone(AgencyId agency);
+
+    /** Records that the draw happened with this number. */
+    CompletionStage<Void> saveDraw(WinningNumber number);
+
+    /** What is stored: per-agency figures, the done flags and the draw, as at a restart. */
+    StoredLottery load();
+
+    /** Bets with this number, in the order they were stored. */
+    List<Bet> findByNumber(int number);
+
+    /** How many bets are stored. */
+    long count();
+}

@@ -1,0 +1,16 @@
+package dev.switchboard.application.port.out.lottery;
+
+import dev.switchboard.domain.lottery.DrawResult;
+
+/** Outbound port: tells the outside world (the server log) about the draw. */
+public interface LotteryEventsPort {
+
+    /** The draw happened just now (not a draw brought back after a restart). */
+    void drawn(DrawResult result);
+
+    /** A draw brought back from storage at start-up. */
+    void restored(DrawResult result);
+
+    /** The draw could not be made or recorded. */
+    void drawFailed(Throwable cause);
+}
