@@ -17,7 +17,7 @@ import org.apache.mina.filter.codec.ProtocolDecoderOutput;
  * A line over the limit is reported as soon as the buffered bytes pass it (without waiting for
  * its end) and everything after it is discarded, since the connection is about to close.
  *
- * <p>A decoder keeps state (the scan position), so a codec factory makes one per session.
+ * <p>A decoder keeps state (the scan position), so a codec factory keeps one per session.
  */
 public final class LineDecoder extends CumulativeProtocolDecoder {
 

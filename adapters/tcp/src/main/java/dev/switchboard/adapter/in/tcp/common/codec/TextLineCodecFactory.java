@@ -2,6 +2,7 @@ package dev.switchboard.adapter.in.tcp.common.codec;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolCodecFactory;
 import org.apache.mina.filter.codec.ProtocolDecoder;
@@ -23,6 +24,8 @@ public final class TextLineCodecFactory implements ProtocolCodecFactory {
         }
     };
 
+    private static final AttributeKey DECODER = new AttributeKey(TextLineCodecFactory.class, "decoder");
+
     private final int maxLineBytes;
 
     public TextLineCodecFactory(int maxLineBytes) {
@@ -34,8 +37,16 @@ public final class TextLineCodecFactory implements ProtocolCodecFactory {
         return ENCODER;
     }
 
+    // MINA 2.2 asks the factory for the decoder on every read: keep one per session, since a
+    // decoder holds the scan position of the line it is assembling
     @Override
     public ProtocolDecoder getDecoder(IoSession session) {
-        return new LineDecoder(maxLineBytes);
+        Object existing = session.getAttribute(DECODER);
+        if (existing != null) {
+            return (ProtocolDecoder) existing;
+        }
+        LineDecoder made = new LineDecoder(maxLineBytes);
+        Object raced = session.setAttributeIfAbsent(DECODER, made);
+        return raced != null ? (ProtocolDecoder) raced : made;
     }
 }
