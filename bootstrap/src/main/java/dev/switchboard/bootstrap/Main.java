@@ -3,6 +3,8 @@ package dev.switchboard.bootstrap;
 import dev.switchboard.bootstrap.metrics.MetricsClientRole;
 import dev.switchboard.bootstrap.metrics.MetricsServerRole;
 import dev.switchboard.bootstrap.serve.ServeRole;
+import dev.switchboard.bootstrap.tokens.TokenClientRole;
+import dev.switchboard.bootstrap.tokens.TokenServerRole;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,7 +26,9 @@ public final class Main {
     private static final List<Role> ROLES = List.of(
             new ServeRole(),
             new MetricsServerRole(),
-            new MetricsClientRole());
+            new MetricsClientRole(),
+            new TokenServerRole(),
+            new TokenClientRole());
 
     private Main() {
     }

@@ -8,6 +8,8 @@ import dev.switchboard.bootstrap.ServerRuntime;
 import dev.switchboard.bootstrap.ShutdownSignal;
 import dev.switchboard.bootstrap.UsageException;
 import dev.switchboard.bootstrap.metrics.MetricsAssembly;
+import dev.switchboard.bootstrap.tokens.TokenOptions;
+import dev.switchboard.bootstrap.tokens.TokensAssembly;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -28,7 +30,9 @@ public final class ServeRole implements Role {
     public Options options() {
         Options options = new Options()
                 .addOption(Cli.opt("addr", "ADDR", "address every service binds [127.0.0.1]"))
-                .addOption(Cli.opt("metrics-port", "N", "metrics port, 0 = off [8888]"));
+                .addOption(Cli.opt("metrics-port", "N", "metrics port, 0 = off [8888]"))
+                .addOption(Cli.opt("tokens-port", "N", "tokens port, 0 = off [9000]"));
+        TokenOptions.addTo(options, false);
         return ServerOptions.addTo(options, 8080);
     }
 
@@ -36,9 +40,14 @@ public final class ServeRole implements Role {
     public int run(CommandLine line, Console console) throws UsageException, Exception {
         String addr = Cli.host(line, "addr", "127.0.0.1");
         int metricsPort = Cli.port(line, "metrics-port", 8888);
+        int tokensPort = Cli.port(line, "tokens-port", 9000);
+        TokenOptions tokens = TokenOptions.from(line);
         ServerOptions common = ServerOptions.from(line, 8080);
         ShutdownSignal signal = ShutdownSignal.install();
         ServerRuntime runtime = new ServerRuntime(common);
+        if (tokensPort > 0) {
+            TokensAssembly.install(runtime, addr, tokensPort, tokens, console.out());
+        }
         if (metricsPort > 0) {
             MetricsAssembly.install(runtime, addr, metricsPort);
         }

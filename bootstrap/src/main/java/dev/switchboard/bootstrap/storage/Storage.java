@@ -1,9 +1,12 @@
 package dev.switchboard.bootstrap.storage;
 
 import dev.switchboard.adapter.out.persistence.inmemory.metrics.InMemoryMetricStore;
+import dev.switchboard.adapter.out.persistence.inmemory.tokens.InMemoryTokenRepository;
 import dev.switchboard.adapter.out.persistence.jdbc.JdbcDatabase;
 import dev.switchboard.adapter.out.persistence.jdbc.metrics.JdbcMetricStore;
+import dev.switchboard.adapter.out.persistence.jdbc.tokens.JdbcTokenRepository;
 import dev.switchboard.application.port.out.metrics.MetricStore;
+import dev.switchboard.application.port.out.tokens.TokenRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,6 +59,13 @@ public final class Storage implements AutoCloseable {
             return new InMemoryMetricStore();
         }
         return remember(new JdbcMetricStore(database));
+    }
+
+    public synchronized TokenRepository tokenRepository() {
+        if (kind == StorageKind.MEMORY) {
+            return new InMemoryTokenRepository();
+        }
+        return remember(new JdbcTokenRepository(database));
     }
 
     private <T extends AutoCloseable> T remember(T store) {
