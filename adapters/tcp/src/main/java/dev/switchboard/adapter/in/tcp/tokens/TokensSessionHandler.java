@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.in.tcp.tokens;
 
+import dev.switchboard.adapter.in.tcp.common.ConnectionGuardFilter;
 import dev.switchboard.adapter.in.tcp.common.ReplySequencer;
 import dev.switchboard.adapter.in.tcp.tokens.message.TokenRequest;
 import dev.switchboard.adapter.in.tcp.tokens.message.TokenResponse;
@@ -101,6 +102,8 @@ public final class TokensSessionHandler extends IoHandlerAdapter {
                     return failed(failure);
                 });
         replies.enqueue(answer);
+        // a client waiting for slow handlers sends nothing, yet it is not idle
+        ConnectionGuardFilter.exemptFromIdle(session, true);
     }
 
     private TokenResponse failed(Throwable failure) {
@@ -124,6 +127,11 @@ public final class TokensSessionHandler extends IoHandlerAdapter {
 
     @Override
     public void messageSent(IoSession session, Object message) {
-        ReplySequencer.of(session).written();
+        ReplySequencer replies = ReplySequencer.of(session);
+        replies.written();
+        // messageSent and messageReceived of one session run on its I/O thread, one at a time
+        if (replies.pending() == 0) {
+            ConnectionGuardFilter.exemptFromIdle(session, false);
+        }
     }
 }

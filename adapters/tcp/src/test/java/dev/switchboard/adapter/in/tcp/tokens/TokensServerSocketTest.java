@@ -63,10 +63,14 @@ class TokensServerSocketTest {
     private InetSocketAddress address;
 
     private void start(int threads, long delayMillis) throws IOException {
+        start(threads, delayMillis, TcpServerConfig.of("127.0.0.1", 0));
+    }
+
+    private void start(int threads, long delayMillis, TcpServerConfig config) throws IOException {
         scheduler = Executors.newScheduledThreadPool(threads);
         HandlerPool pool = new HandlerPool(scheduler, threads, ProcessingDelay.ofMillis(delayMillis), new SplittableRandom());
         service = new TokenService(TokenRegistry.empty(), new FakeRepository(), pool);
-        MinaTcpServer server = TokensTcpServer.create(TcpServerConfig.of("127.0.0.1", 0), service, service,
+        MinaTcpServer server = TokensTcpServer.create(config, service, service,
                 ServiceTelemetry.detached("tokens"));
         toClose.add(server);
         address = server.start();
@@ -320,5 +324,17 @@ class TokensServerSocketTest {
                     .isInstanceOf(TokenClientException.class)
                     .hasMessageContaining("greeting refused: field 'client_id'");
         }
+    }
+
+    @Test
+    void aClientWaitingForSlowHandlers_isNotIdle_butAnIdleOneIsClosed() throws IOException {
+        start(1, 2200, new TcpServerConfig("127.0.0.1", 0, 100, 1));
+        Conn waiting = new Conn();
+        Conn idle = new Conn();
+        assertThat(waiting.greet("slow", 1)).isEqualTo(READY);
+        assertThat(idle.greet("idle", 1)).isEqualTo(READY);
+
+        assertThat(waiting.ask(token("abc"))).as("answered after a delay longer than the idle time").isEqualTo(accepted("abc"));
+        assertThat(idle.in.readLine()).as("closed for idleness").isNull();
     }
 }
