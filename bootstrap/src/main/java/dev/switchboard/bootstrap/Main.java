@@ -8,6 +8,8 @@ import dev.switchboard.bootstrap.lottery.LotteryServerRole;
 import dev.switchboard.bootstrap.metrics.MetricsClientRole;
 import dev.switchboard.bootstrap.metrics.MetricsServerRole;
 import dev.switchboard.bootstrap.serve.ServeRole;
+import dev.switchboard.bootstrap.tokens.TokenClientRole;
+import dev.switchboard.bootstrap.tokens.TokenServerRole;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,6 +32,8 @@ public final class Main {
             new ServeRole(),
             new MetricsServerRole(),
             new MetricsClientRole(),
+            new TokenServerRole(),
+            new TokenClientRole(),
             new LotteryServerRole(),
             new LotteryAgencyRole(),
             new CollectorRole(),

@@ -12,6 +12,8 @@ import dev.switchboard.bootstrap.collector.CollectorAssembly;
 import dev.switchboard.bootstrap.lottery.LotteryAssembly;
 import dev.switchboard.bootstrap.lottery.LotteryConfig;
 import dev.switchboard.bootstrap.metrics.MetricsAssembly;
+import dev.switchboard.bootstrap.tokens.TokenOptions;
+import dev.switchboard.bootstrap.tokens.TokensAssembly;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -33,10 +35,12 @@ public final class ServeRole implements Role {
         Options options = new Options()
                 .addOption(Cli.opt("addr", "ADDR", "address every service binds [127.0.0.1]"))
                 .addOption(Cli.opt("metrics-port", "N", "metrics port, 0 = off [8888]"))
+                .addOption(Cli.opt("tokens-port", "N", "tokens port, 0 = off [9000]"))
                 .addOption(Cli.opt("lottery-port", "N", "lottery text dialect port, 0 = off [12345]"))
                 .addOption(Cli.opt("lottery-binary-port", "N", "lottery binary dialect port, 0 = off [12346]"))
                 .addOption(Cli.opt("agencies", "N", "lottery agencies that must be done before the draw [5]"))
                 .addOption(Cli.opt("sink-port", "N", "collector sink port, 0 = off [1080]"));
+        TokenOptions.addTo(options, false);
         return ServerOptions.addTo(options, 8080);
     }
 
@@ -44,6 +48,8 @@ public final class ServeRole implements Role {
     public int run(CommandLine line, Console console) throws UsageException, Exception {
         String addr = Cli.host(line, "addr", "127.0.0.1");
         int metricsPort = Cli.port(line, "metrics-port", 8888);
+        int tokensPort = Cli.port(line, "tokens-port", 9000);
+        TokenOptions tokens = TokenOptions.from(line);
         int sinkPort = Cli.port(line, "sink-port", 1080);
         int lotteryPort = Cli.port(line, "lottery-port", LotteryConfig.DEFAULT_PORT);
         int lotteryBinaryPort = Cli.port(line, "lottery-binary-port", LotteryConfig.DEFAULT_BINARY_PORT);
@@ -51,6 +57,9 @@ public final class ServeRole implements Role {
         ServerOptions common = ServerOptions.from(line, 8080);
         ShutdownSignal signal = ShutdownSignal.install();
         ServerRuntime runtime = new ServerRuntime(common);
+        if (tokensPort > 0) {
+            TokensAssembly.install(runtime, addr, tokensPort, tokens, console.out());
+        }
         if (metricsPort > 0) {
             MetricsAssembly.install(runtime, addr, metricsPort);
         }

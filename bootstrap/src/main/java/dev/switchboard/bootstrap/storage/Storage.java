@@ -2,6 +2,7 @@ package dev.switchboard.bootstrap.storage;
 
 import dev.switchboard.adapter.out.persistence.inmemory.collector.InMemoryReceiptStore;
 import dev.switchboard.adapter.out.persistence.inmemory.metrics.InMemoryMetricStore;
+import dev.switchboard.adapter.out.persistence.inmemory.tokens.InMemoryTokenRepository;
 import dev.switchboard.adapter.out.persistence.jdbc.JdbcDatabase;
 import dev.switchboard.adapter.out.persistence.jdbc.collector.JdbcReceiptStore;
 import dev.switchboard.adapter.out.persistence.jdbc.metrics.JdbcMetricStore;
@@ -9,7 +10,9 @@ import dev.switchboard.application.port.out.collector.ReceiptStore;
 import dev.switchboard.adapter.out.persistence.inmemory.lottery.InMemoryBetStore;
 import dev.switchboard.adapter.out.persistence.jdbc.lottery.JdbcBetStore;
 import dev.switchboard.application.port.out.lottery.BetStore;
+import dev.switchboard.adapter.out.persistence.jdbc.tokens.JdbcTokenRepository;
 import dev.switchboard.application.port.out.metrics.MetricStore;
+import dev.switchboard.application.port.out.tokens.TokenRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -78,6 +81,14 @@ public final class Storage implements AutoCloseable {
             return new InMemoryBetStore();
         }
         return remember(new JdbcBetStore(database));
+    }
+
+    /** The tokens registry: clients and handler tables. */
+    public synchronized TokenRepository tokenRepository() {
+        if (kind == StorageKind.MEMORY) {
+            return new InMemoryTokenRepository();
+        }
+        return remember(new JdbcTokenRepository(database));
     }
 
     private <T extends AutoCloseable> T remember(T store) {

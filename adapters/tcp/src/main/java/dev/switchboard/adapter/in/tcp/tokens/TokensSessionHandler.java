@@ -1,0 +1,137 @@
+package dev.switchboard.adapter.in.tcp.tokens;
+
+import dev.switchboard.adapter.in.tcp.common.ConnectionGuardFilter;
+import dev.switchboard.adapter.in.tcp.common.ReplySequencer;
+import dev.switchboard.adapter.in.tcp.tokens.message.TokenRequest;
+import dev.switchboard.adapter.in.tcp.tokens.message.TokenResponse;
+import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.application.port.in.tokens.RegisterClientUseCase;
+import dev.switchboard.application.port.in.tokens.RegisterClientUseCase.RegisterClientCommand;
+import dev.switchboard.application.port.in.tokens.SubmitTokenUseCase;
+import dev.switchboard.application.port.in.tokens.SubmitTokenUseCase.SubmitTokenCommand;
+import dev.switchboard.domain.tokens.ClientId;
+import dev.switchboard.domain.tokens.Token;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import org.apache.mina.core.service.IoHandlerAdapter;
+import org.apache.mina.core.session.AttributeKey;
+import org.apache.mina.core.session.IoSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MINA handler of the tokens protocol. A connection greets once, then sends tokens; each token
+ * is answered {@code Accepted} once its handler processed it and the acceptance is stored. The
+ * work runs on the handler pool's threads, never on this I/O thread, and the
+ * {@link ReplySequencer} keeps the answers in request order, so a client may pipeline.
+ */
+public final class TokensSessionHandler extends IoHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(TokensSessionHandler.class);
+    /** The client this connection greeted as; absent until the greeting. */
+    private static final AttributeKey CLIENT = new AttributeKey(TokensSessionHandler.class, "client");
+
+    private final RegisterClientUseCase registrations;
+    private final SubmitTokenUseCase submissions;
+    private final ServiceTelemetry telemetry;
+
+    public TokensSessionHandler(RegisterClientUseCase registrations, SubmitTokenUseCase submissions,
+                                ServiceTelemetry telemetry) {
+        this.registrations = Objects.requireNonNull(registrations, "'registrations' must not be null");
+        this.submissions = Objects.requireNonNull(submissions, "'submissions' must not be null");
+        this.telemetry = Objects.requireNonNull(telemetry, "'telemetry' must not be null");
+    }
+
+    @Override
+    public void messageReceived(IoSession session, Object message) {
+        long start = System.nanoTime();
+        ReplySequencer replies = ReplySequencer.of(session);
+        TokenRequest request = (TokenRequest) message;
+        if (request instanceof TokenRequest.TooLong tooLong) {
+            telemetry.error("line_too_long");
+            replies.enqueueFinal(new TokenResponse.Error("line longer than " + tooLong.limit() + " bytes"));
+        } else if (request instanceof TokenRequest.Invalid invalid) {
+            refuse(replies, "bad_request", invalid.reason());
+        } else if (request instanceof TokenRequest.Greeting greeting) {
+            greet(session, replies, greeting, start);
+        } else if (request instanceof TokenRequest.Submit submit) {
+            submit(session, replies, submit, start);
+        }
+    }
+
+    private void greet(IoSession session, ReplySequencer replies, TokenRequest.Greeting greeting, long start) {
+        if (session.containsAttribute(CLIENT)) {
+            refuse(replies, "protocol", "second Greeting: this connection already greeted");
+            return;
+        }
+        InetSocketAddress peer = (InetSocketAddress) session.getRemoteAddress();
+        ClientId client;
+        try {
+            client = new ClientId(greeting.clientId(), peer.getAddress().getHostAddress(), peer.getPort());
+        } catch (IllegalArgumentException e) {
+            refuse(replies, "bad_request", "field 'client_id': " + e.getMessage());
+            return;
+        }
+        registrations.register(new RegisterClientCommand(client, greeting.tokensExpected()));
+        session.setAttribute(CLIENT, client);
+        replies.enqueueNow(TokenResponse.READY);
+        telemetry.answered("greeting", start);
+    }
+
+    private void submit(IoSession session, ReplySequencer replies, TokenRequest.Submit submit, long start) {
+        ClientId client = (ClientId) session.getAttribute(CLIENT);
+        if (client == null) {
+            refuse(replies, "protocol", "Token before Greeting");
+            return;
+        }
+        Token token;
+        try {
+            token = Token.of(submit.token());
+        } catch (IllegalArgumentException e) {
+            refuse(replies, "bad_request", "field 'token': " + e.getMessage());
+            return;
+        }
+        CompletionStage<TokenResponse> answer = submissions.submit(new SubmitTokenCommand(client, token))
+                .handle((received, failure) -> {
+                    if (failure == null) {
+                        telemetry.answered("token", start);
+                        return new TokenResponse.Accepted(token.value());
+                    }
+                    return failed(failure);
+                });
+        replies.enqueue(answer);
+        // a client waiting for slow handlers sends nothing, yet it is not idle
+        ConnectionGuardFilter.exemptFromIdle(session, true);
+    }
+
+    private TokenResponse failed(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof RejectedExecutionException) {
+            telemetry.error("stopping");
+            return new TokenResponse.Error("the server is stopping");
+        }
+        log.warn("tokens: storing an acceptance failed: {}", cause.toString());
+        telemetry.error("storage");
+        return new TokenResponse.Error("storage failed");
+    }
+
+    private void refuse(ReplySequencer replies, String kind, String reason) {
+        telemetry.error(kind);
+        replies.enqueueNow(new TokenResponse.Error(reason));
+    }
+
+    @Override
+    public void messageSent(IoSession session, Object message) {
+        ReplySequencer replies = ReplySequencer.of(session);
+        replies.written();
+        // messageSent and messageReceived of one session run on its I/O thread, one at a time
+        if (replies.pending() == 0) {
+            ConnectionGuardFilter.exemptFromIdle(session, false);
+        }
+    }
+}
