@@ -2,7 +2,7 @@ package dev.switchboard.adapter.out.persistence.jdbc.collector;
 
 import dev.switchboard.adapter.out.persistence.jdbc.GroupCommitter;
 import dev.switchboard.adapter.out.persistence.jdbc.JdbcDatabase;
-import dev.switchboard.adapter.out.persistence.jdbc.StorageException;
+import dev.switchboard.adapter.out.persistence.jdbc.ReadConnection;
 import dev.switchboard.application.port.out.collector.ReceiptStore;
 import dev.switchboard.domain.collector.BatchId;
 import dev.switchboard.domain.collector.Receipt;
@@ -47,20 +47,19 @@ public final class JdbcReceiptStore implements ReceiptStore, AutoCloseable {
         }
     }
 
-    private final JdbcDatabase database;
     private final GroupCommitter<Pending> writes;
+    private final ReadConnection reads;
     private long nextSeq;
-    private Connection reader;
 
     public JdbcReceiptStore(JdbcDatabase database) {
-        this.database = database;
         database.execute("""
                 CREATE TABLE IF NOT EXISTS collector_receipt (
                     batch_id VARCHAR(255) NOT NULL PRIMARY KEY,
                     bytes BIGINT NOT NULL,
                     received_at_ms BIGINT NOT NULL,
                     seq BIGINT NOT NULL)""");
-        this.nextSeq = queryLong(MAX_SEQ) + 1;
+        this.reads = new ReadConnection(database, "receipts");
+        this.nextSeq = reads.number(MAX_SEQ) + 1;
         this.writes = new GroupCommitter<>("receipts", database, JdbcReceiptStore::insert, 256);
     }
 
@@ -87,53 +86,28 @@ public final class JdbcReceiptStore implements ReceiptStore, AutoCloseable {
     }
 
     @Override
-    public synchronized List<Receipt> findAll() {
-        try (PreparedStatement ps = reader().prepareStatement(SELECT_ALL); ResultSet rs = ps.executeQuery()) {
-            List<Receipt> result = new ArrayList<>();
-            while (rs.next()) {
-                result.add(new Receipt(BatchId.of(rs.getString(1)), rs.getLong(2),
-                        Instant.ofEpochMilli(rs.getLong(3))));
+    public List<Receipt> findAll() {
+        return reads.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT_ALL); ResultSet rs = ps.executeQuery()) {
+                List<Receipt> result = new ArrayList<>();
+                while (rs.next()) {
+                    result.add(new Receipt(BatchId.of(rs.getString(1)), rs.getLong(2),
+                            Instant.ofEpochMilli(rs.getLong(3))));
+                }
+                return result;
             }
-            return result;
-        } catch (SQLException e) {
-            reader = null;
-            throw new StorageException("could not read receipts: " + e.getMessage(), e);
-        }
+        });
     }
 
     @Override
-    public synchronized long count() {
-        return queryLong(COUNT);
-    }
-
-    private synchronized long queryLong(String sql) {
-        try (PreparedStatement ps = reader().prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            reader = null;
-            throw new StorageException("could not read receipts: " + e.getMessage(), e);
-        }
-    }
-
-    private Connection reader() throws SQLException {
-        if (reader == null || reader.isClosed()) {
-            reader = database.connect();
-        }
-        return reader;
+    public long count() {
+        return reads.number(COUNT);
     }
 
     /** Commits what is queued, then releases the connections. */
     @Override
-    public synchronized void close() {
+    public void close() {
         writes.close();
-        if (reader != null) {
-            try {
-                reader.close();
-            } catch (SQLException ignored) {
-                // closing anyway
-            }
-            reader = null;
-        }
+        reads.close();
     }
 }

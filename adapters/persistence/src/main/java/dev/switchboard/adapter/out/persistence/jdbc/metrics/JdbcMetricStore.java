@@ -2,7 +2,7 @@ package dev.switchboard.adapter.out.persistence.jdbc.metrics;
 
 import dev.switchboard.adapter.out.persistence.jdbc.GroupCommitter;
 import dev.switchboard.adapter.out.persistence.jdbc.JdbcDatabase;
-import dev.switchboard.adapter.out.persistence.jdbc.StorageException;
+import dev.switchboard.adapter.out.persistence.jdbc.ReadConnection;
 import dev.switchboard.application.port.out.metrics.MetricStore;
 import dev.switchboard.domain.metrics.MetricKey;
 import dev.switchboard.domain.metrics.MetricPoint;
@@ -35,12 +35,10 @@ public final class JdbcMetricStore implements MetricStore, AutoCloseable {
             "SELECT metric_key, ts, val FROM metric_point WHERE metric_key = ? ORDER BY ts";
     private static final String COUNT = "SELECT COUNT(*) FROM metric_point";
 
-    private final JdbcDatabase database;
     private final GroupCommitter<MetricPoint> writes;
-    private Connection reader;
+    private final ReadConnection reads;
 
     public JdbcMetricStore(JdbcDatabase database) {
-        this.database = database;
         database.execute("""
                 CREATE TABLE IF NOT EXISTS metric_point (
                     metric_key VARCHAR(65536) NOT NULL,
@@ -48,6 +46,7 @@ public final class JdbcMetricStore implements MetricStore, AutoCloseable {
                     val DOUBLE PRECISION NOT NULL,
                     PRIMARY KEY (metric_key, ts))""");
         this.writes = new GroupCommitter<>("metrics", database, JdbcMetricStore::upsert, 1024);
+        this.reads = new ReadConnection(database, "metrics");
     }
 
     private static void upsert(Connection c, List<MetricPoint> points) throws SQLException {
@@ -68,11 +67,12 @@ public final class JdbcMetricStore implements MetricStore, AutoCloseable {
     }
 
     @Override
-    public synchronized List<MetricPoint> find(MetricQuery query) {
-        try {
-            Connection c = reader();
+    public List<MetricPoint> find(MetricQuery query) {
+        return reads.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(query.isAll() ? SELECT_ALL : SELECT_KEY)) {
-                query.key().ifPresent(k -> setString(ps, k.value()));
+                if (query.key().isPresent()) {
+                    ps.setString(1, query.key().get().value());
+                }
                 List<MetricPoint> result = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -81,49 +81,18 @@ public final class JdbcMetricStore implements MetricStore, AutoCloseable {
                 }
                 return result;
             }
-        } catch (SQLException e) {
-            reader = null;
-            throw new StorageException("could not read metrics: " + e.getMessage(), e);
-        }
+        });
     }
 
     @Override
-    public synchronized long count() {
-        try (PreparedStatement ps = reader().prepareStatement(COUNT); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            reader = null;
-            throw new StorageException("could not count metrics: " + e.getMessage(), e);
-        }
-    }
-
-    private Connection reader() throws SQLException {
-        if (reader == null || reader.isClosed()) {
-            reader = database.connect();
-        }
-        return reader;
-    }
-
-    private static void setString(PreparedStatement ps, String value) {
-        try {
-            ps.setString(1, value);
-        } catch (SQLException e) {
-            throw new StorageException("could not bind a key: " + e.getMessage(), e);
-        }
+    public long count() {
+        return reads.number(COUNT);
     }
 
     /** Commits what is queued, then releases the connections. */
     @Override
-    public synchronized void close() {
+    public void close() {
         writes.close();
-        if (reader != null) {
-            try {
-                reader.close();
-            } catch (SQLException ignored) {
-                // closing anyway
-            }
-            reader = null;
-        }
+        reads.close();
     }
 }

@@ -37,16 +37,8 @@ public final class TextLineCodecFactory implements ProtocolCodecFactory {
         return ENCODER;
     }
 
-    // MINA 2.2 asks the factory for the decoder on every read: keep one per session, since a
-    // decoder holds the scan position of the line it is assembling
     @Override
     public ProtocolDecoder getDecoder(IoSession session) {
-        Object existing = session.getAttribute(DECODER);
-        if (existing != null) {
-            return (ProtocolDecoder) existing;
-        }
-        LineDecoder made = new LineDecoder(maxLineBytes);
-        Object raced = session.setAttributeIfAbsent(DECODER, made);
-        return raced != null ? (ProtocolDecoder) raced : made;
+        return SessionDecoders.of(session, DECODER, () -> new LineDecoder(maxLineBytes));
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.in.tcp.lottery.codec;
 
+import dev.switchboard.adapter.in.tcp.common.codec.SessionDecoders;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
@@ -38,14 +39,6 @@ public final class LotteryBinaryProtocolCodecFactory implements ProtocolCodecFac
 
     @Override
     public ProtocolDecoder getDecoder(IoSession session) {
-        ProtocolDecoder decoder = (ProtocolDecoder) session.getAttribute(DECODER);
-        if (decoder == null) {
-            ProtocolDecoder made = new LotteryBinaryMessageDecoder(maxFrameBytes);
-            decoder = (ProtocolDecoder) session.setAttributeIfAbsent(DECODER, made);
-            if (decoder == null) {
-                decoder = made;
-            }
-        }
-        return decoder;
+        return SessionDecoders.of(session, DECODER, () -> new LotteryBinaryMessageDecoder(maxFrameBytes));
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.in.tcp.lottery.codec;
 
+import dev.switchboard.adapter.in.tcp.common.codec.SessionDecoders;
 import java.nio.charset.StandardCharsets;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.session.AttributeKey;
@@ -44,14 +45,6 @@ public final class LotteryTextProtocolCodecFactory implements ProtocolCodecFacto
 
     @Override
     public ProtocolDecoder getDecoder(IoSession session) {
-        ProtocolDecoder decoder = (ProtocolDecoder) session.getAttribute(DECODER);
-        if (decoder == null) {
-            ProtocolDecoder made = new LengthPrefixedFrameDecoder(maxFrameBytes);
-            decoder = (ProtocolDecoder) session.setAttributeIfAbsent(DECODER, made);
-            if (decoder == null) {
-                decoder = made;
-            }
-        }
-        return decoder;
+        return SessionDecoders.of(session, DECODER, () -> new LengthPrefixedFrameDecoder(maxFrameBytes));
     }
 }

@@ -2,11 +2,13 @@ package dev.switchboard.adapter.in.tcp.tokens.codec;
 
 import dev.switchboard.adapter.in.tcp.common.codec.DecodedLine;
 import dev.switchboard.adapter.in.tcp.common.codec.LineDecoder;
+import dev.switchboard.adapter.in.tcp.common.codec.SessionDecoders;
 import dev.switchboard.adapter.in.tcp.tokens.message.TokenRequest;
 import dev.switchboard.adapter.in.tcp.tokens.message.TokenResponse;
 import java.nio.charset.StandardCharsets;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.filterchain.IoFilter.NextFilter;
+import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolCodecFactory;
 import org.apache.mina.filter.codec.ProtocolDecoder;
@@ -37,9 +39,11 @@ public final class TokensProtocolCodecFactory implements ProtocolCodecFactory {
         return ENCODER;
     }
 
+    private static final AttributeKey DECODER = new AttributeKey(TokensProtocolCodecFactory.class, "decoder");
+
     @Override
     public ProtocolDecoder getDecoder(IoSession session) {
-        return new Decoder(new LineDecoder(MAX_LINE_BYTES));
+        return SessionDecoders.of(session, DECODER, () -> new Decoder(new LineDecoder(MAX_LINE_BYTES)));
     }
 
     /** Turns a decoded line into a request; the line decoder keeps state, so one per session. */
