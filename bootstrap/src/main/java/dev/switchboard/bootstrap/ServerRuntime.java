@@ -98,6 +98,7 @@ public final class ServerRuntime implements AutoCloseable {
         }
         signal.await();
         close();
+        signal.completed();
         log.info("stopped");
         return 0;
     }

@@ -17,7 +17,13 @@ public final class ShutdownSignal {
     /** The whole stop must fit in 5 s; past this the process halts. */
     private static final long GRACE_MILLIS = 4_500;
 
+    /** Signals this close together are one request delivered twice. */
+    private static final long DUPLICATE_WINDOW_NANOS = 1_000_000_000L;
+
     private final CountDownLatch requested = new CountDownLatch(1);
+    private long firstRequest;
+    private volatile boolean completed;
+    private Thread watchdog;
 
     /** Installs the handlers; call once per process. */
     public static ShutdownSignal install() {
@@ -37,24 +43,41 @@ public final class ShutdownSignal {
         return new ShutdownSignal();
     }
 
-    public void request(String why) {
+    public synchronized void request(String why) {
+        long now = System.nanoTime();
         if (requested.getCount() == 0) {
-            log.warn("second stop request ({}): exiting now", why);
-            Runtime.getRuntime().halt(1);
+            // One signal often arrives twice (sent to the process and to its group, as timeout(1)
+            // and service managers do): only a repeat a human could make counts as "stop now".
+            if (now - firstRequest > DUPLICATE_WINDOW_NANOS) {
+                log.warn("second stop request ({}): exiting now", why);
+                Runtime.getRuntime().halt(1);
+            }
+            return;
         }
+        firstRequest = now;
         log.info("stopping ({})", why);
         requested.countDown();
-        Thread watchdog = new Thread(() -> {
+        watchdog = new Thread(() -> {
             try {
                 Thread.sleep(GRACE_MILLIS);
-                log.error("stop took longer than {} ms: exiting now", GRACE_MILLIS);
-                Runtime.getRuntime().halt(1);
+                if (!completed) {
+                    log.error("stop took longer than {} ms: exiting now", GRACE_MILLIS);
+                    Runtime.getRuntime().halt(1);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "stop-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
+    }
+
+    /** The stop finished: the watchdog stands down (the process may go on, as in tests). */
+    public synchronized void completed() {
+        completed = true;
+        if (watchdog != null) {
+            watchdog.interrupt();
+        }
     }
 
     public void await() throws InterruptedException {

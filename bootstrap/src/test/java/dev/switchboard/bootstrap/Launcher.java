@@ -134,6 +134,13 @@ public final class Launcher implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGTERM twice in a row, as a supervisor signalling the process and its group does. */
+    public int terminateTwice(Duration timeout) throws InterruptedException {
+        process.destroy();
+        process.destroy();
+        return terminate(timeout);
+    }
+
     /** SIGKILL: no shutdown code runs. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

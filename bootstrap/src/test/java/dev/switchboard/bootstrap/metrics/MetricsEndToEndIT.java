@@ -83,6 +83,15 @@ class MetricsEndToEndIT {
     }
 
     @Test
+    void aSignalDeliveredTwiceIsOneOrderlyStop() throws Exception {
+        try (Launcher server = Launcher.start(dir, "metrics-server", "--port", "0")) {
+            server.awaitListening("metrics", START);
+            assertThat(server.terminateTwice(Duration.ofSeconds(10))).isZero();
+            assertThat(String.join("\n", server.stderrLines())).contains("stopping (TERM)").doesNotContain("exiting now");
+        }
+    }
+
+    @Test
     void badUsageExitsTwoNamingTheOptionAndNoStackTrace() throws Exception {
         Launcher.Result bad = Launcher.run(dir, RUN, "metrics-server", "--port", "nope");
         assertThat(bad.exitCode()).isEqualTo(2);
