@@ -123,9 +123,13 @@ public final class Launcher implements AutoCloseable {
         return LISTENING;
     }
 
-    /** SIGTERM, then the exit code (fails the test if it does not exit in time). */
+    /**
+     * SIGTERM, then the exit code (fails the test if it does not exit in time). Signals go through
+     * the process handle: {@code Process.destroy()} also closes our ends of its stdout and stderr,
+     * which would lose everything it prints while stopping.
+     */
     public int terminate(Duration timeout) throws InterruptedException {
-        process.destroy();
+        process.toHandle().destroy();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("did not stop within " + timeout + " of SIGTERM; stderr: " + err);
@@ -136,8 +140,8 @@ public final class Launcher implements AutoCloseable {
 
     /** SIGTERM twice in a row, as a supervisor signalling the process and its group does. */
     public int terminateTwice(Duration timeout) throws InterruptedException {
-        process.destroy();
-        process.destroy();
+        process.toHandle().destroy();
+        process.toHandle().destroy();
         return terminate(timeout);
     }
 

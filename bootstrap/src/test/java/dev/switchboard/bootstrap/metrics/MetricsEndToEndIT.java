@@ -52,7 +52,7 @@ class MetricsEndToEndIT {
             long stopping = System.nanoTime();
             assertThat(serve.terminate(Duration.ofSeconds(10))).isZero();
             assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(5));
-            assertThat(String.join("\n", serve.stderrLines())).doesNotContain("\tat ");
+            assertThat(String.join("\n", serve.stderrLines())).contains("stopped").doesNotContain("\tat ");
         }
     }
 
@@ -87,7 +87,8 @@ class MetricsEndToEndIT {
         try (Launcher server = Launcher.start(dir, "metrics-server", "--port", "0")) {
             server.awaitListening("metrics", START);
             assertThat(server.terminateTwice(Duration.ofSeconds(10))).isZero();
-            assertThat(String.join("\n", server.stderrLines())).contains("stopping (TERM)").doesNotContain("exiting now");
+            assertThat(String.join("\n", server.stderrLines())).contains("stopping (TERM)", "stopped")
+                    .doesNotContain("exiting now");
         }
     }
 
