@@ -40,8 +40,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The console in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
- * which {@code .ci/run} installs), driven through Selenium against the admin server on a free
- * port. Screenshots land in {@code target/console-*.png}.
+ * which {@code .ci/run} installs), driven through Selenium against what {@code serve} runs
+ * ({@link ServeFixture}) after real traffic to each service, and against a collector's own admin
+ * server ({@link CollectorFixture}). Screenshots land in {@code target/console-*.png}.
  */
 class AdminConsoleBrowserTest {
 
