@@ -431,7 +431,8 @@
         : list.length === 0 ? el('span', { 'class': 'muted', text: 'none' })
         : details('lottery-' + a.agency, false, list.length + ' winner' + (list.length === 1 ? '' : 's'),
           el('div', { 'class': 'mono small', text: list.join(', ') }));
-      tbody.appendChild(el('tr', { 'data-agency': a.agency, 'data-done': String(a.done === true), 'data-winners': list.length }, [
+      tbody.appendChild(el('tr', { 'data-agency': a.agency, 'data-bets': num(a.bets), 'data-batches': num(a.batches),
+        'data-done': String(a.done === true), 'data-winners': list.length }, [
         el('td', { text: a.agency }),
         el('td', { 'class': 'num', text: fmtInt(num(a.bets)) }),
         el('td', { 'class': 'num', text: fmtInt(num(a.batches)) }),
@@ -449,6 +450,13 @@
   // ---------- collector ----------
 
   var COLLECTOR_FIELDS = [['pending', 'ready to send'], ['locked', 'being written'], ['sent', 'sent'], ['failures', 'failures']];
+  var COLLECTOR_LABELS = { bytesSent: 'bytes sent', samples: 'samples written', runs: 'distributor runs',
+    lastRunAt: 'last run (UTC)', spool: 'spool directory', target: 'ships to' };
+
+  /** A member's label: a known one, else its camelCase name in words. */
+  function labelOf(name) {
+    return COLLECTOR_LABELS[name] || name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  }
 
   function renderCollector(body) {
     var cards = $('collector-cards');
@@ -457,17 +465,26 @@
       cards.appendChild(card(f[1], fmtInt(num(body[f[0]])), { field: f[0], cls: f[0] === 'failures' && num(body.failures) > 0 ? 'bad' : null }));
       cards.dataset[f[0]] = String(num(body[f[0]]));
     });
-    // members added later (more counters, file lists) show up without a change here
+    // members added later (more counters, paths, file lists) show up without a change here:
+    // numbers as cards, text as label/value lines (paths are long), arrays as lists
     var known = COLLECTOR_FIELDS.map(function (f) { return f[0]; }).concat(['lastError']);
+    var facts = $('collector-facts');
     var lists = $('collector-lists');
+    clear(facts);
     clear(lists);
     Object.keys(body).forEach(function (name) {
       if (known.indexOf(name) >= 0) { return; }
       var value = body[name];
-      if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
-        cards.appendChild(card(name, typeof value === 'number' ? fmtInt(value) : String(value), { field: name }));
+      if (typeof value === 'number') {
+        cards.appendChild(card(labelOf(name), /bytes/i.test(name) ? fmtBytes(value) : fmtInt(value), { field: name }));
+      } else if (typeof value === 'string' || typeof value === 'boolean' || value === null) {
+        var text = value === null ? '–' : /At$/.test(name) ? fmtInstant(value) : String(value);
+        facts.appendChild(el('div', { 'class': 'fact', 'data-field': name }, [
+          el('span', { 'class': 'fact-label', text: labelOf(name) }),
+          el('span', { 'class': 'fact-value mono', text: text })
+        ]));
       } else if (Array.isArray(value)) {
-        var list = details('collector-' + name, value.length <= 20, name + ' (' + value.length + ')',
+        var list = details('collector-' + name, value.length <= 20, labelOf(name) + ' (' + value.length + ')',
           el('ul', { 'class': 'mono small' }, value.slice(0, MAX_ROWS).map(function (item) {
             return el('li', { text: typeof item === 'object' ? JSON.stringify(item) : item });
           })));
@@ -489,7 +506,9 @@
     var receipts = Array.isArray(body.receipts) ? body.receipts.slice() : [];
     var bytes = 0;
     receipts.forEach(function (r) { bytes += num(r.bytes); });
-    receipts.sort(function (a, b) { return String(b.receivedAt).localeCompare(String(a.receivedAt)); });
+    // the API lists receipts in arrival order: newest first here (no sort on the time text,
+    // whose fraction of a second has a varying length)
+    receipts.reverse();
     var cards = $('sink-cards');
     clear(cards);
     append(cards, [

@@ -15,6 +15,7 @@ import dev.switchboard.application.service.collector.SinkService;
 import dev.switchboard.bootstrap.ServerRuntime;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -45,7 +46,8 @@ public final class CollectorAssembly {
     public static SinkComponent installSink(ServerRuntime runtime, SinkConfig config, PrintStream echo) {
         ReceiptStore store = runtime.storage().receiptStore();
         SinkService service = new SinkService(store, Clock.systemUTC());
-        ServiceTelemetry telemetry = new ServiceTelemetry("sink", runtime.registry());
+        ServiceTelemetry telemetry = new ServiceTelemetry("sink", runtime.registry())
+                .declare(List.of("batch", "duplicate"), List.of("bad_request", "too_large", "storage", "not_found", "method"));
         telemetry.storedItems(service::count);
         SinkComponent component = new SinkComponent(new SinkServer(config, service, echo, telemetry));
         runtime.add(component);

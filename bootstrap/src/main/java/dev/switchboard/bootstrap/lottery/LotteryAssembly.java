@@ -31,7 +31,9 @@ public final class LotteryAssembly {
         ExecutorService drawThread = Threads.pool("lottery-draw", 1);
         LotteryService service = new LotteryService(store, config.agencies(), config.winningNumber(),
                 new Slf4jLotteryEvents(), drawThread);
-        ServiceTelemetry telemetry = new ServiceTelemetry("lottery", runtime.registry());
+        ServiceTelemetry telemetry = new ServiceTelemetry("lottery", runtime.registry())
+                .declare(List.of("batch", "end", "winners"), List.of("bad_batch", "bad_request", "bad_agency", "bad_utf8",
+                        "rejected", "draw_pending", "frame_too_large", "storage", "internal", "connection_limit"));
         telemetry.storedItems(service::totalBets);
         // first in, last out: the state is restored before the listeners open, the draw thread stops after they close
         runtime.add(new Component() {

@@ -1,6 +1,5 @@
 package dev.switchboard.bootstrap.serve;
 
-import dev.switchboard.adapter.in.web.collector.SinkConfig;
 import dev.switchboard.bootstrap.Cli;
 import dev.switchboard.bootstrap.Console;
 import dev.switchboard.bootstrap.Role;
@@ -8,12 +7,8 @@ import dev.switchboard.bootstrap.ServerOptions;
 import dev.switchboard.bootstrap.ServerRuntime;
 import dev.switchboard.bootstrap.ShutdownSignal;
 import dev.switchboard.bootstrap.UsageException;
-import dev.switchboard.bootstrap.collector.CollectorAssembly;
-import dev.switchboard.bootstrap.lottery.LotteryAssembly;
 import dev.switchboard.bootstrap.lottery.LotteryConfig;
-import dev.switchboard.bootstrap.metrics.MetricsAssembly;
 import dev.switchboard.bootstrap.tokens.TokenOptions;
-import dev.switchboard.bootstrap.tokens.TokensAssembly;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -47,30 +42,23 @@ public final class ServeRole implements Role {
     @Override
     public int run(CommandLine line, Console console) throws UsageException, Exception {
         String addr = Cli.host(line, "addr", "127.0.0.1");
-        int metricsPort = Cli.port(line, "metrics-port", 8888);
-        int tokensPort = Cli.port(line, "tokens-port", 9000);
-        TokenOptions tokens = TokenOptions.from(line);
-        int sinkPort = Cli.port(line, "sink-port", 1080);
-        int lotteryPort = Cli.port(line, "lottery-port", LotteryConfig.DEFAULT_PORT);
-        int lotteryBinaryPort = Cli.port(line, "lottery-binary-port", LotteryConfig.DEFAULT_BINARY_PORT);
-        int agencies = Cli.integer(line, "agencies", LotteryConfig.DEFAULT_AGENCIES, 1, 10_000);
+        ServeSettings settings = new ServeSettings(addr,
+                onUnlessZero(Cli.port(line, "tokens-port", 9000)),
+                onUnlessZero(Cli.port(line, "metrics-port", 8888)),
+                onUnlessZero(Cli.port(line, "lottery-port", LotteryConfig.DEFAULT_PORT)),
+                onUnlessZero(Cli.port(line, "lottery-binary-port", LotteryConfig.DEFAULT_BINARY_PORT)),
+                Cli.integer(line, "agencies", LotteryConfig.DEFAULT_AGENCIES, 1, 10_000),
+                onUnlessZero(Cli.port(line, "sink-port", 1080)),
+                TokenOptions.from(line));
         ServerOptions common = ServerOptions.from(line, 8080);
         ShutdownSignal signal = ShutdownSignal.install();
         ServerRuntime runtime = new ServerRuntime(common);
-        if (tokensPort > 0) {
-            TokensAssembly.install(runtime, addr, tokensPort, tokens, console.out());
-        }
-        if (metricsPort > 0) {
-            MetricsAssembly.install(runtime, addr, metricsPort);
-        }
-        if (lotteryPort > 0 || lotteryBinaryPort > 0) {
-            LotteryAssembly.install(runtime, LotteryConfig.defaults(addr,
-                    lotteryPort > 0 ? lotteryPort : LotteryConfig.OFF,
-                    lotteryBinaryPort > 0 ? lotteryBinaryPort : LotteryConfig.OFF, agencies));
-        }
-        if (sinkPort > 0) {
-            CollectorAssembly.installSink(runtime, SinkConfig.of(addr, sinkPort), console.out());
-        }
+        ServeAssembly.install(runtime, settings, console.out());
         return runtime.runUntilStopped(signal, console);
+    }
+
+    /** On the command line a port of 0 turns the service off. */
+    private static int onUnlessZero(int port) {
+        return port == 0 ? ServeSettings.OFF : port;
     }
 }

@@ -16,6 +16,7 @@ import dev.switchboard.bootstrap.Threads;
 import dev.switchboard.domain.tokens.TokenRegistry;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
@@ -47,7 +48,9 @@ public final class TokensAssembly {
         // added before the listener, so it stops after it and prints the last changes
         runtime.add(new PeriodicReport(reports, options.period()));
 
-        ServiceTelemetry telemetry = new ServiceTelemetry("tokens", runtime.registry());
+        ServiceTelemetry telemetry = new ServiceTelemetry("tokens", runtime.registry())
+                .declare(List.of("greeting", "token"), List.of("bad_request", "protocol", "line_too_long", "storage",
+                        "stopping", "internal", "connection_limit"));
         telemetry.storedItems(service::handlerCount);
         TcpComponent component = new TcpComponent(
                 TokensTcpServer.create(TcpServerConfig.of(host, port), service, service, telemetry), handlerThreads);

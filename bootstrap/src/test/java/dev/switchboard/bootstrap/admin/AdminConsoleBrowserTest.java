@@ -8,7 +8,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import dev.switchboard.adapter.in.web.admin.AdminServer;
-import dev.switchboard.adapter.out.tcp.metrics.MetricsClient;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -19,6 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,8 +40,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The console in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
- * which {@code .ci/run} installs), driven through Selenium against the admin server on a free
- * port. Screenshots land in {@code target/console-*.png}.
+ * which {@code .ci/run} installs), driven through Selenium against what {@code serve} runs
+ * ({@link ServeFixture}) after real traffic to each service, and against a collector's own admin
+ * server ({@link CollectorFixture}). Screenshots land in {@code target/console-*.png}.
  */
 class AdminConsoleBrowserTest {
 
@@ -130,12 +132,6 @@ class AdminConsoleBrowserTest {
                 .toList();
     }
 
-    private static void put(ServeFixture serve, String key, double value, long timestamp) throws Exception {
-        try (MetricsClient client = new MetricsClient("127.0.0.1", serve.metricsPort(), Duration.ofSeconds(5))) {
-            client.put(key, value, timestamp);
-        }
-    }
-
     /** The chart's points, [timestamp, value] pairs, as the page exposes them. */
     private static JsonArray chartPoints() {
         return JsonParser.parseString(attr("metrics-chart", "data-points")).getAsJsonArray();
@@ -156,9 +152,9 @@ class AdminConsoleBrowserTest {
     @Test
     void metricsPanel_showsThePointsJustPut_andFollowsNewOnes() throws Exception {
         try (ServeFixture serve = ServeFixture.start()) {
-            put(serve, "disk.free", 41.5, 1150864000L);
+            Traffic.putMetric(serve, "disk.free", 41.5, 1150864000L);
             for (int i = 0; i < 12; i++) {
-                put(serve, "palm.cpu", 20 + (i * 7 % 11) + 0.5, 1150864247L + 60L * i);
+                Traffic.putMetric(serve, "palm.cpu", 20 + (i * 7 % 11) + 0.5, 1150864247L + 60L * i);
             }
             List<String> running = JsonParser.parseString(serve.get("/api/health").body()).getAsJsonObject()
                     .getAsJsonArray("services").asList().stream().map(JsonElement::getAsString).toList();
@@ -192,7 +188,7 @@ class AdminConsoleBrowserTest {
             screenshot("metrics");
 
             // new traffic shows up at the next refresh, without a reload
-            put(serve, "palm.cpu", 99.25, 1150864247L + 60L * 12);
+            Traffic.putMetric(serve, "palm.cpu", 99.25, 1150864247L + 60L * 12);
             await().atMost(PATIENCE).ignoreExceptions().until(() -> chartHas(1150864247L + 60L * 12, 99.25));
             assertThat(browser.findElement(By.cssSelector("#metrics-chart circle.last")).getDomAttribute("data-value"))
                     .isEqualTo("99.25");
@@ -214,7 +210,7 @@ class AdminConsoleBrowserTest {
     @Test
     void withAToken_theConsoleAsksOnce_refusesAWrongOne_andKeepsTheRightOne() throws Exception {
         try (ServeFixture serve = ServeFixture.startWithToken("let-me-in")) {
-            put(serve, "palm.cpu", 23.7, 1150864247L);
+            Traffic.putMetric(serve, "palm.cpu", 23.7, 1150864247L);
 
             browser.get(serve.admin().toString());
             await().atMost(PATIENCE).ignoreExceptions().until(() -> byId("auth").isDisplayed());
@@ -243,24 +239,130 @@ class AdminConsoleBrowserTest {
         }
     }
 
-    // ---------- the other panels, from the SPEC 8 shapes until their services are merged ----------
+    // ---------- every panel, from real traffic ----------
 
-    private static final String TOKENS = """
-            {"handlers":[
-              {"token":"abc","rows":[{"id":"c1","addr":"127.0.0.1:50312","expected":3,"received":2},
-                                     {"id":"c2","addr":"127.0.0.1:50313","expected":1,"received":4}]},
-              {"token":"xyz","rows":[{"id":"c1","addr":"127.0.0.1:50312","expected":3,"received":2}]},
-              {"token":"<b>odd</b>","rows":[]}]}""";
-    private static final String LOTTERY = """
-            {"totalBets":78697,"drawDone":true,"agencies":[
-              {"agency":1,"bets":15000,"batches":150,"done":true,"winners":[30904465,33791469]},
-              {"agency":2,"bets":16000,"batches":160,"done":true,"winners":[]},
-              {"agency":3,"bets":12000,"batches":120,"done":false,"winners":[]}]}""";
-    private static final String COLLECTOR = """
-            {"pending":2,"locked":1,"sent":12,"failures":3,"lastError":"POST http://127.0.0.1:1080/ refused"}""";
-    private static final String SINK = """
-            {"receipts":[{"batchId":"26593136.dat","bytes":4096,"receivedAt":"2026-11-22T10:15:00Z"},
-                         {"batchId":"26593137.dat","bytes":2048,"receivedAt":"2026-11-22T10:16:00Z"}],"duplicates":1}""";
+    private static WebElement row(String css) {
+        return browser.findElement(By.cssSelector(css));
+    }
+
+    private static List<String> cells(WebElement row) {
+        return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+    }
+
+    private static void openTab(String service) {
+        browser.findElement(By.cssSelector("[data-tab='" + service + "']")).click();
+        awaitPanel(service, "running");
+    }
+
+    @Test
+    void everyPanel_showsTheTrafficJustSentToTheRealServices(@TempDir Path spool) throws Exception {
+        try (ServeFixture serve = ServeFixture.start()) {
+            // tokens: two clients over the JSON-lines protocol; a token may look like markup
+            int c1 = Traffic.sendTokens(serve, "c1", List.of("abc", "xyz", "abc"));
+            int c2 = Traffic.sendTokens(serve, "c2", List.of("abc", "<b>odd</b>"));
+            // metrics: a put over the text protocol
+            Traffic.putMetric(serve, "palm.cpu", 23.7, 1150864247L);
+            // lottery: agency 1 sends two batches in the text dialect, agency 2 one
+            assertThat(Traffic.sendBatch(serve, 1, List.of("Ana;Lopez;30904465;1990-05-01;7574",
+                    "Juan;Perez;33791469;1985-12-31;1234"))).startsWith("success;");
+            assertThat(Traffic.sendBatch(serve, 1, List.of("Eva;Diaz;20111222;2000-01-01;42"))).startsWith("success;");
+            assertThat(Traffic.sendBatch(serve, 2, List.of("Luis;Gomez;40111222;1970-07-07;99"))).startsWith("success;");
+            // sink: two batches as the collector posts them, one of them twice
+            assertThat(serve.postToSink("26593136.dat", "3 1595588160000000000\n").statusCode()).isEqualTo(200);
+            assertThat(serve.postToSink("26593137.dat", "7 1595588220000000000\n1 1595588221000000000\n").statusCode())
+                    .isEqualTo(200);
+            assertThat(serve.postToSink("26593136.dat", "3 1595588160000000000\n").statusCode()).isEqualTo(200);
+
+            browser.get(serve.admin() + "#tokens");
+            awaitPanel("tokens", "running");
+            assertThat(attr("tokens-table", "data-handlers")).isEqualTo("3");
+            assertThat(cells(row("#tokens-table tr[data-token='abc'][data-client='c1']")))
+                    .containsExactly("abc", "c1", "127.0.0.1:" + c1, "3", "3");
+            assertThat(cells(row("#tokens-table tr[data-token='abc'][data-client='c2']")))
+                    .containsExactly("c2", "127.0.0.1:" + c2, "2", "2");
+            assertThat(cells(row("#tokens-table tr[data-token='xyz'][data-client='c1']")))
+                    .containsExactly("xyz", "c1", "127.0.0.1:" + c1, "3", "3");
+            // a token is text, never markup
+            assertThat(browser.findElements(By.cssSelector("#tokens-table b"))).isEmpty();
+            assertThat(row("#tokens-table tr[data-token='<b>odd</b>']").getText()).contains("<b>odd</b>", "c2");
+            assertThat(byId("tokens-summary").getText()).isEqualTo("3 handlers · 4 client rows");
+            screenshot("tokens");
+            byId("tokens-filter").sendKeys("xy");
+            await().atMost(PATIENCE).ignoreExceptions().until(() -> "1".equals(attr("tokens-table", "data-shown")));
+            assertThat(browser.findElements(By.cssSelector("#tokens-table tr[data-token]")))
+                    .extracting(r -> r.getDomAttribute("data-token")).containsExactly("xyz");
+
+            openTab("metrics");
+            assertThat(attr("metrics-chart", "data-key")).isEqualTo("palm.cpu");
+            assertThat(chartHas(1150864247L, 23.7)).isTrue();
+            assertThat(row("#metrics-keys tr[data-key='palm.cpu']").getText()).contains("23.7", "2006-06-21 04:30:47Z");
+
+            openTab("lottery");
+            WebElement agency1 = row("#lottery-agencies tr[data-agency='1']");
+            assertThat(agency1.getDomAttribute("data-bets")).isEqualTo("3");
+            assertThat(agency1.getDomAttribute("data-batches")).isEqualTo("2");
+            assertThat(cells(agency1).subList(0, 3)).containsExactly("1", "3", "2");
+            assertThat(row("#lottery-agencies tr[data-agency='2']").getDomAttribute("data-bets")).isEqualTo("1");
+            assertThat(attr("lottery-cards", "data-total-bets")).isEqualTo("4");
+            assertThat(attr("lottery-cards", "data-draw-done")).isEqualTo("false");
+            assertThat(row("[data-field='agenciesDone'] .card-value").getText()).isEqualTo("0 / " + ServeFixture.AGENCIES);
+            // both agencies say they are done: the draw shows up at a later refresh, without a reload
+            CompletableFuture<String> end1 = CompletableFuture.supplyAsync(() -> frame(serve, "END;1"));
+            await().atMost(PATIENCE).until(() -> serve.get("/api/lottery").body().contains("\"done\":true"));
+            assertThat(Traffic.lotteryFrame(serve, "END;2")).isEqualTo("NO_WINNERS");
+            assertThat(end1.get(10, TimeUnit.SECONDS)).isEqualTo("30904465");
+            await().atMost(PATIENCE).ignoreExceptions().until(() -> "true".equals(attr("lottery-cards", "data-draw-done")));
+            assertThat(row("#lottery-agencies tr[data-agency='1']").getDomAttribute("data-winners")).isEqualTo("1");
+            row("#lottery-agencies tr[data-agency='1'] summary").click();
+            assertThat(row("#lottery-agencies tr[data-agency='1'] details div").getText()).isEqualTo("30904465");
+            assertThat(row("[data-field='winners'] .card-value").getText()).isEqualTo("1");
+            screenshot("lottery");
+
+            openTab("sink");
+            assertThat(attr("sink-cards", "data-receipts")).isEqualTo("2");
+            assertThat(attr("sink-cards", "data-duplicates")).isEqualTo("1");
+            // newest first
+            assertThat(browser.findElements(By.cssSelector("#sink-receipts tr[data-batch-id]")))
+                    .extracting(r -> r.getDomAttribute("data-batch-id")).containsExactly("26593137.dat", "26593136.dat");
+            List<String> receipt = cells(row("#sink-receipts tr[data-batch-id='26593136.dat']"));
+            assertThat(receipt.subList(0, 2)).containsExactly("26593136.dat", "22");
+            assertThat(receipt.get(2)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d{1,3})?Z");
+            assertThat(row("[data-field='bytes'] .card-value").getText()).isEqualTo("66 B");
+            screenshot("sink");
+
+            // the collector is not part of serve
+            browser.findElement(By.cssSelector("[data-tab='collector']")).click();
+            awaitPanel("collector", "absent");
+            assertThat(row("#panel-collector .notice").getText()).isEqualTo("not running in this process");
+            assertThat(pageErrors()).isEmpty();
+
+            // a collector runs as its own process, with its own console, and ships to this sink
+            try (CollectorFixture collector = CollectorFixture.start(spool, serve.sinkPort())) {
+                browser.get(collector.admin() + "#collector");
+                awaitPanel("collector", "running");
+                await().atMost(PATIENCE).ignoreExceptions().until(() -> Long.parseLong(attr("collector-cards", "data-sent")) >= 1);
+                assertThat(attr("collector-cards", "data-failures")).isEqualTo("0");
+                assertThat(attr("collector-last-error", "data-error")).isEmpty();
+                assertThat(byId("collector-last-error").getText()).isEqualTo("last run: no error");
+                // members beyond the contract's are shown as they come
+                assertThat(row("[data-field='spool'] .fact-value").getText()).isEqualTo(spool.toString());
+                assertThat(row("[data-field='target'] .fact-value").getText()).isEqualTo("http://127.0.0.1:" + serve.sinkPort() + "/");
+                assertThat(row("[data-field='bytesSent'] .card-label").getAttribute("textContent")).isEqualTo("bytes sent");
+                assertThat(row("[data-field='bytesSent'] .card-value").getText()).matches("\\d+ B|\\d+\\.\\d KiB");
+                awaitPanel("tokens", "absent");
+                screenshot("collector");
+                assertThat(pageErrors()).isEmpty();
+            }
+        }
+    }
+
+    private static String frame(ServeFixture serve, String request) {
+        try {
+            return Traffic.lotteryFrame(serve, request);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static AdminServer adminWith(Map<String, String> answers) throws IOException {
         AdminServer admin = new AdminServer("127.0.0.1", 0, Optional.empty(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
@@ -268,77 +370,14 @@ class AdminConsoleBrowserTest {
         return admin;
     }
 
-    @Test
-    void otherPanels_renderTheDocumentedShapes() throws Exception {
-        try (AdminServer admin = adminWith(Map.of("tokens", TOKENS, "lottery", LOTTERY, "collector", COLLECTOR, "sink", SINK))) {
-            URI uri = admin.start();
-            browser.get(uri + "#tokens");
-            awaitPanel("tokens", "running");
-            awaitPanel("metrics", "absent");
-
-            assertThat(attr("tokens-table", "data-handlers")).isEqualTo("3");
-            assertThat(browser.findElements(By.cssSelector("#tokens-table tr[data-token='abc']"))).hasSize(2);
-            assertThat(browser.findElement(By.cssSelector("#tokens-table tr[data-token='abc'][data-client='c2']")).getText())
-                    .contains("127.0.0.1:50313", "1", "4");
-            // a token is text, never markup
-            assertThat(browser.findElements(By.cssSelector("#tokens-table b"))).isEmpty();
-            assertThat(browser.findElement(By.cssSelector("#tokens-table tr[data-token='<b>odd</b>']")).getText())
-                    .contains("<b>odd</b>", "no client yet");
-            screenshot("tokens");
-            byId("tokens-filter").sendKeys("xy");
-            await().atMost(PATIENCE).ignoreExceptions().until(() -> "1".equals(attr("tokens-table", "data-shown")));
-            assertThat(browser.findElements(By.cssSelector("#tokens-table tr[data-token]")))
-                    .extracting(row -> row.getDomAttribute("data-token")).containsExactly("xyz");
-
-            browser.findElement(By.cssSelector("[data-tab='lottery']")).click();
-            awaitPanel("lottery", "running");
-            assertThat(attr("lottery-cards", "data-draw-done")).isEqualTo("true");
-            assertThat(attr("lottery-cards", "data-total-bets")).isEqualTo("78697");
-            assertThat(browser.findElement(By.cssSelector("[data-field='agenciesDone'] .card-value")).getText()).isEqualTo("2 / 3");
-            assertThat(browser.findElement(By.cssSelector("#lottery-agencies tr[data-agency='1']")).getDomAttribute("data-winners"))
-                    .isEqualTo("2");
-            assertThat(browser.findElement(By.cssSelector("#lottery-agencies tr[data-agency='3']")).getDomAttribute("data-done"))
-                    .isEqualTo("false");
-            browser.findElement(By.cssSelector("#lottery-agencies tr[data-agency='1'] summary")).click();
-            assertThat(browser.findElement(By.cssSelector("#lottery-agencies tr[data-agency='1'] details div")).getText())
-                    .isEqualTo("30904465, 33791469");
-            // an opened list stays open across the refreshes that redraw the table
-            awaitRefreshes(Integer.parseInt(browser.findElement(By.tagName("body")).getDomAttribute("data-refreshes")) + 1);
-            assertThat(browser.findElement(By.cssSelector("#lottery-agencies tr[data-agency='1'] details")).getDomProperty("open"))
-                    .isEqualTo("true");
-            screenshot("lottery");
-
-            browser.findElement(By.cssSelector("[data-tab='collector']")).click();
-            awaitPanel("collector", "running");
-            assertThat(attr("collector-cards", "data-pending")).isEqualTo("2");
-            assertThat(attr("collector-cards", "data-locked")).isEqualTo("1");
-            assertThat(attr("collector-cards", "data-sent")).isEqualTo("12");
-            assertThat(attr("collector-cards", "data-failures")).isEqualTo("3");
-            assertThat(attr("collector-last-error", "data-error")).isEqualTo("POST http://127.0.0.1:1080/ refused");
-            screenshot("collector");
-
-            browser.findElement(By.cssSelector("[data-tab='sink']")).click();
-            awaitPanel("sink", "running");
-            assertThat(attr("sink-cards", "data-receipts")).isEqualTo("2");
-            assertThat(attr("sink-cards", "data-duplicates")).isEqualTo("1");
-            assertThat(browser.findElements(By.cssSelector("#sink-receipts tr[data-batch-id]")))
-                    .extracting(row -> row.getDomAttribute("data-batch-id")).containsExactly("26593137.dat", "26593136.dat");
-            assertThat(browser.findElement(By.cssSelector("[data-field='bytes'] .card-value")).getText()).isEqualTo("6.0 KiB");
-            screenshot("sink");
-
-            browser.findElement(By.cssSelector("[data-tab='metrics']")).click();
-            assertThat(browser.findElement(By.cssSelector("#panel-metrics .notice")).getText()).isEqualTo("not running in this process");
-            assertThat(pageErrors()).isEmpty();
-        }
-    }
-
+    /** Answers no real server gives (no agency at all, members missing): the page must still draw. */
     @Test
     void panels_surviveEmptyAndSparseAnswers() throws Exception {
         try (AdminServer admin = adminWith(Map.of(
                 "tokens", "{\"handlers\":[]}",
                 "metrics", "{\"metrics\":{}}",
                 "lottery", "{\"totalBets\":0,\"drawDone\":false,\"agencies\":[]}",
-                "collector", "{\"pending\":0,\"locked\":0,\"sent\":0,\"failures\":0,\"lastError\":null,\"spoolDir\":\"/tmp/spool\"}",
+                "collector", "{\"pending\":0,\"locked\":0,\"sent\":0,\"failures\":0,\"lastError\":null,\"spoolDir\":\"/tmp/spool\",\"filesSkipped\":3}",
                 "sink", "{\"receipts\":[],\"duplicates\":0}"))) {
             URI uri = admin.start();
             browser.get(uri + "#collector");
@@ -350,7 +389,10 @@ class AdminConsoleBrowserTest {
             assertThat(attr("metrics-chart", "data-points")).isEqualTo("[]");
             assertThat(attr("collector-last-error", "data-error")).isEmpty();
             // a member added later is shown without a change to the page
-            assertThat(browser.findElement(By.cssSelector("[data-field='spoolDir'] .card-value")).getText()).isEqualTo("/tmp/spool");
+            assertThat(browser.findElement(By.cssSelector("[data-field='spoolDir'] .fact-value")).getText()).isEqualTo("/tmp/spool");
+            assertThat(browser.findElement(By.cssSelector("[data-field='filesSkipped'] .card-label")).getAttribute("textContent"))
+                    .isEqualTo("files skipped");
+            assertThat(browser.findElement(By.cssSelector("[data-field='filesSkipped'] .card-value")).getText()).isEqualTo("3");
             assertThat(browser.findElement(By.cssSelector("[data-field='draw'], [data-field='drawDone']")).getAttribute("textContent"))
                     .contains("pending");
             assertThat(pageErrors()).isEmpty();

@@ -9,10 +9,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /metrics} as Prometheus scrapes it, while the services take real traffic. */
@@ -74,6 +78,72 @@ class PrometheusEndpointTest {
             assertThat(text.value("switchboard_requests_total", "service", "metrics", "kind", "get")).isZero();
             assertThat(text.value("switchboard_errors_total", "service", "metrics", "kind", "wrong_command")).isZero();
             assertThat(text.samples("switchboard_request_latency_seconds_bucket", "service", "metrics")).hasSizeGreaterThan(10);
+            // and so for every service serve runs: its meters, and its kinds at zero
+            Map<String, List<String>> kinds = Map.of("tokens", List.of("greeting", "token"),
+                    "metrics", List.of("put", "get"), "lottery", List.of("batch", "end", "winners"),
+                    "sink", List.of("batch", "duplicate"));
+            kinds.forEach((service, requests) -> {
+                assertThat(text.value("switchboard_connections_open", "service", service)).as(service).isZero();
+                assertThat(text.value("switchboard_stored_items", "service", service)).as(service).isZero();
+                assertThat(text.samples("switchboard_request_latency_seconds_bucket", "service", service))
+                        .as(service).hasSizeGreaterThan(10);
+                requests.forEach(kind -> assertThat(text.value("switchboard_requests_total", "service", service, "kind", kind))
+                        .as(service + " " + kind).isZero());
+                assertThat(text.samples("switchboard_errors_total", "service", service)).as(service).isNotEmpty()
+                        .allSatisfy(sample -> assertThat(sample.value()).isZero());
+            });
+        }
+    }
+
+    private static double requests(PrometheusText text, String service, String kind) {
+        return text.value("switchboard_requests_total", "service", service, "kind", kind);
+    }
+
+    private static double errors(PrometheusText text, String service, String kind) {
+        return text.value("switchboard_errors_total", "service", service, "kind", kind);
+    }
+
+    private static double answered(PrometheusText text, String service) {
+        return text.value("switchboard_request_latency_seconds_count", "service", service);
+    }
+
+    @Test
+    void everyServicesCounters_growWithTheRequestsSentToIt() throws Exception {
+        try (ServeFixture serve = ServeFixture.start()) {
+            PrometheusText before = scrape(serve);
+
+            Traffic.sendTokens(serve, "c1", List.of("abc", "xyz", "abc"));
+            Traffic.putMetric(serve, "palm.cpu", 23.7, 1150864247L);
+            assertThat(Traffic.sendBatch(serve, 1, List.of("Ana;Lopez;30904465;1990-05-01;7574",
+                    "Juan;Perez;33791469;1985-12-31;1234"))).startsWith("success;");
+            assertThat(Traffic.lotteryFrame(serve, "WINNERS;1")).isEqualTo("error;draw pending");
+            assertThat(serve.postToSink("26593136.dat", "3 1595588160000000000\n").statusCode()).isEqualTo(200);
+            assertThat(serve.postToSink("26593136.dat", "3 1595588160000000000\n").statusCode()).isEqualTo(200);
+            HttpResponse<String> anonymous = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.sinkPort() + "/"))
+                            .POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).isEqualTo(400);
+            PrometheusText after = scrape(serve);
+
+            assertThat(requests(after, "tokens", "greeting")).isEqualTo(requests(before, "tokens", "greeting") + 1);
+            assertThat(requests(after, "tokens", "token")).isEqualTo(requests(before, "tokens", "token") + 3);
+            assertThat(answered(after, "tokens")).isEqualTo(answered(before, "tokens") + 4);
+            assertThat(after.value("switchboard_stored_items", "service", "tokens")).as("handlers").isEqualTo(2);
+
+            assertThat(requests(after, "metrics", "put")).isEqualTo(requests(before, "metrics", "put") + 1);
+            assertThat(answered(after, "metrics")).isEqualTo(answered(before, "metrics") + 1);
+
+            assertThat(requests(after, "lottery", "batch")).isEqualTo(requests(before, "lottery", "batch") + 1);
+            assertThat(errors(after, "lottery", "draw_pending")).isEqualTo(errors(before, "lottery", "draw_pending") + 1);
+            assertThat(answered(after, "lottery")).isEqualTo(answered(before, "lottery") + 1);
+            assertThat(after.value("switchboard_stored_items", "service", "lottery")).as("bets").isEqualTo(2);
+
+            assertThat(requests(after, "sink", "batch")).isEqualTo(requests(before, "sink", "batch") + 1);
+            assertThat(requests(after, "sink", "duplicate")).isEqualTo(requests(before, "sink", "duplicate") + 1);
+            assertThat(errors(after, "sink", "bad_request")).isEqualTo(errors(before, "sink", "bad_request") + 1);
+            assertThat(answered(after, "sink")).isEqualTo(answered(before, "sink") + 2);
+            assertThat(after.value("switchboard_stored_items", "service", "sink")).as("receipts").isEqualTo(1);
         }
     }
 

@@ -2,26 +2,36 @@ package dev.switchboard.bootstrap.admin;
 
 import dev.switchboard.bootstrap.ServerOptions;
 import dev.switchboard.bootstrap.ServerRuntime;
-import dev.switchboard.bootstrap.TcpComponent;
-import dev.switchboard.bootstrap.metrics.MetricsAssembly;
+import dev.switchboard.bootstrap.serve.ServeAssembly;
+import dev.switchboard.bootstrap.serve.ServeSettings;
 import dev.switchboard.bootstrap.storage.StorageKind;
+import dev.switchboard.bootstrap.tokens.TokenOptions;
+import dev.switchboard.domain.tokens.ProcessingDelay;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * What {@code serve} runs, wired in this JVM the way ServeRole wires it, every listener on a
- * free loopback port: the services merged so far plus the admin server.
+ * What {@code serve} runs, wired in this JVM by the same {@link ServeAssembly} the role calls, every
+ * listener on a free loopback port, in-memory storage: tokens, metrics, lottery (both dialects,
+ * {@value #AGENCIES} agencies), the collector sink and the admin server.
  */
 final class ServeFixture implements AutoCloseable {
 
+    static final int AGENCIES = 2;
+
     private final ServerRuntime runtime;
-    private final TcpComponent metrics;
+    private final ServeAssembly.Installed services;
+    // what serve prints on stdout (token tables, sink payloads), kept out of the test output
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final Optional<String> token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -30,7 +40,9 @@ final class ServeFixture implements AutoCloseable {
         this.runtime = new ServerRuntime(new ServerOptions(StorageKind.MEMORY, Path.of(ServerOptions.DEFAULT_DB),
                 ServerOptions.ADMIN_ON_FREE_PORT, "127.0.0.1", token));
         try {
-            this.metrics = MetricsAssembly.install(runtime, "127.0.0.1", 0);
+            this.services = ServeAssembly.install(runtime, new ServeSettings("127.0.0.1", 0, 0, 0, 0, AGENCIES, 0,
+                    new TokenOptions(2, TokenOptions.DEFAULT_PERIOD, ProcessingDelay.NONE)),
+                    new PrintStream(printed, true, StandardCharsets.UTF_8));
             runtime.start();
         } catch (IOException | RuntimeException e) {
             runtime.close();
@@ -54,8 +66,35 @@ final class ServeFixture implements AutoCloseable {
         return runtime;
     }
 
+    int tokensPort() {
+        return services.tokens().orElseThrow().localAddress().getPort();
+    }
+
     int metricsPort() {
-        return metrics.localAddress().getPort();
+        return services.metrics().orElseThrow().localAddress().getPort();
+    }
+
+    int lotteryTextPort() {
+        return services.lotteryText().orElseThrow().localAddress().getPort();
+    }
+
+    int lotteryBinaryPort() {
+        return services.lotteryBinary().orElseThrow().localAddress().getPort();
+    }
+
+    int sinkPort() {
+        return services.sink().orElseThrow().localAddress().getPort();
+    }
+
+    /** POSTs a batch to the sink as the collector does: the body, text/plain, and its X-Batch-Id. */
+    HttpResponse<String> postToSink(String batchId, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sinkPort() + "/"))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "text/plain")
+                        .header("X-Batch-Id", batchId)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** GET on the admin server, with the bearer token when the fixture has one. */

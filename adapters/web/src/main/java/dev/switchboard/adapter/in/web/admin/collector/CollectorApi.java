@@ -3,6 +3,7 @@ package dev.switchboard.adapter.in.web.admin.collector;
 import dev.switchboard.adapter.in.web.admin.ApiRoute;
 import dev.switchboard.application.port.in.collector.CollectorStatus;
 import dev.switchboard.application.port.in.collector.GetCollectorStatusUseCase;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,6 +27,6 @@ public final class CollectorApi implements ApiRoute {
     public Object get(Map<String, String> query) {
         CollectorStatus s = status.status();
         return new CollectorView(s.pending(), s.locked(), s.sent(), s.failures(), s.lastError(), s.bytesSent(),
-                s.samples(), s.runs(), s.lastRunAt() == null ? null : s.lastRunAt().toString(), s.spool(), s.target());
+                s.samples(), s.runs(), s.lastRunAt() == null ? null : s.lastRunAt().truncatedTo(ChronoUnit.MILLIS).toString(), s.spool(), s.target());
     }
 }
