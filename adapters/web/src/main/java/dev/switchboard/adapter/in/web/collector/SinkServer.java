@@ -117,21 +117,21 @@ public final class SinkServer implements AutoCloseable {
             long start = System.nanoTime();
             String path = Request.getPathInContext(request);
             if (!path.equals("/")) {
-                return refuse(response, callback, 404, "not_found", "not found: only POST / takes batches");
+                return refuseUnread(response, callback, 404, "not_found", "not found: only POST / takes batches");
             }
             if (!HttpMethod.POST.is(request.getMethod())) {
                 response.getHeaders().put(HttpHeader.ALLOW, "POST");
-                return refuse(response, callback, 405, "method", "method not allowed: use POST");
+                return refuseUnread(response, callback, 405, "method", "method not allowed: use POST");
             }
             String header = request.getHeaders().get("X-Batch-Id");
             if (header == null || header.isBlank()) {
-                return refuse(response, callback, 400, "bad_request", "missing X-Batch-Id header");
+                return refuseUnread(response, callback, 400, "bad_request", "missing X-Batch-Id header");
             }
             BatchId batchId;
             try {
                 batchId = BatchId.of(header.strip());
             } catch (IllegalArgumentException e) {
-                return refuse(response, callback, 400, "bad_request", "bad X-Batch-Id header: " + e.getMessage());
+                return refuseUnread(response, callback, 400, "bad_request", "bad X-Batch-Id header: " + e.getMessage());
             }
             long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
             if (declared > config.maxBodyBytes()) {
@@ -178,8 +178,17 @@ public final class SinkServer implements AutoCloseable {
         }
 
         private boolean tooLarge(Response response, Callback callback) {
-            return refuse(response, callback, 413, "too_large",
+            return refuseUnread(response, callback, 413, "too_large",
                     "payload too large: the limit is " + config.maxBodyBytes() + " bytes");
+        }
+
+        /**
+         * Refuses before the body was read: the connection closes after the answer, since the
+         * unread body would otherwise be taken for the client's next request.
+         */
+        private boolean refuseUnread(Response response, Callback callback, int status, String kind, String message) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            return refuse(response, callback, status, kind, message);
         }
 
         private boolean refuse(Response response, Callback callback, int status, String kind, String message) {
