@@ -1,21 +1,31 @@
 package dev.switchboard.bootstrap.bench;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import dev.switchboard.bootstrap.Cli;
 import dev.switchboard.bootstrap.Console;
 import dev.switchboard.bootstrap.Main;
 import dev.switchboard.bootstrap.Role;
 import dev.switchboard.bootstrap.ServerOptions;
 import dev.switchboard.bootstrap.ServerRuntime;
-import dev.switchboard.bootstrap.TcpComponent;
 import dev.switchboard.bootstrap.UsageException;
-import dev.switchboard.bootstrap.metrics.MetricsAssembly;
 import dev.switchboard.bootstrap.storage.StorageKind;
+import dev.switchboard.bootstrap.tokens.TokenOptions;
+import dev.switchboard.domain.tokens.ProcessingDelay;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code bench <service>}: the project's own load generator. Against {@code --port} it loads a
@@ -24,6 +34,15 @@ import org.apache.commons.cli.Options;
  */
 public final class BenchRole implements Role, Main.PositionalArguments {
 
+    private static final String SERVICES = "metrics, tokens, lottery or collector";
+
+    /** Options that only one service reads, and the service. */
+    private static final Map<String, String> OWN_OPTIONS = Map.of("delay", "tokens", "threads", "tokens",
+            "dialect", "lottery");
+
+    /** Options that shape the in-process server, meaningless against {@code --port}. */
+    private static final List<String> SERVER_OPTIONS = List.of("storage", "delay", "threads");
+
     @Override
     public String name() {
         return "bench";
@@ -31,66 +50,116 @@ public final class BenchRole implements Role, Main.PositionalArguments {
 
     @Override
     public String summary() {
-        return "load generator: bench metrics [--conns --pipeline --ops --secs]";
+        return "load generator: bench metrics|tokens|lottery|collector [--conns --pipeline --ops --secs]";
     }
 
     @Override
     public String synopsis() {
-        return "metrics [options]";
+        return "metrics|tokens|lottery|collector [options]";
     }
 
     @Override
     public Options options() {
         return new Options()
-                .addOption(Cli.opt("conns", "N", "connections [4]"))
-                .addOption(Cli.opt("pipeline", "N", "requests per write [64]"))
-                .addOption(Cli.opt("ops", "N", "requests in all [200000]"))
-                .addOption(Cli.opt("secs", "S", "stop after this many seconds [30]"))
+                .addOption(Cli.opt("conns", "N", "connections (lottery: agencies 1..N; collector: HTTP senders) [4]"))
+                .addOption(Cli.opt("pipeline", "N",
+                        "requests per round: puts or tokens per write, bets per batch, KiB per HTTP body [64]"))
+                .addOption(Cli.opt("ops", "N", "requests in all: puts, tokens, bets or HTTP posts [200000]"))
+                .addOption(Cli.opt("secs", "S", "no round starts after this many seconds [30]"))
                 .addOption(Cli.opt("host", "ADDR", "server to load [127.0.0.1]"))
                 .addOption(Cli.opt("port", "N", "server port; without it an in-process server is started"))
-                .addOption(Cli.opt("storage", "KIND", "in-process server's storage: memory or h2 [memory]"));
+                .addOption(Cli.opt("storage", "KIND", "in-process server's storage: memory or h2 [memory]"))
+                .addOption(Cli.opt("threads", "N", "tokens, in-process: handlers working at once ["
+                        + TokenOptions.DEFAULT_THREADS + "]"))
+                .addOption(Cli.opt("delay", "MS", "tokens, in-process: handler time per token in ms, ±10% [0]"))
+                .addOption(Cli.opt("dialect", "D", "lottery: text or binary [text]"));
     }
 
     @Override
     public int run(CommandLine line, Console console) throws UsageException, Exception {
         List<String> words = line.getArgList();
         if (words.size() != 1) {
-            throw new UsageException("name one service to load: metrics");
+            throw new UsageException("name one service to load: " + SERVICES);
         }
         String service = words.get(0);
-        if (!service.equals("metrics")) {
-            throw new UsageException("unknown or unsupported service '" + service + "': metrics");
+        for (Map.Entry<String, String> own : OWN_OPTIONS.entrySet()) {
+            if (line.hasOption(own.getKey()) && !own.getValue().equals(service)) {
+                throw new UsageException("--" + own.getKey() + " applies to bench " + own.getValue() + " only");
+            }
         }
-        int conns = Cli.integer(line, "conns", 4, 1, 1000);
-        int pipeline = Cli.integer(line, "pipeline", 64, 1, 4096);
-        int ops = Cli.integer(line, "ops", 200_000, 1, 100_000_000);
-        double secs = Cli.seconds(line, "secs", java.time.Duration.ofSeconds(30)).toNanos() / 1e9;
+        ServiceLoad load = load(service, line);
+        LoadSettings settings = new LoadSettings(
+                Cli.integer(line, "conns", 4, 1, 1000),
+                Cli.integer(line, "pipeline", 64, 1, 4096),
+                Cli.integer(line, "ops", 200_000, 1, 100_000_000),
+                Cli.seconds(line, "secs", Duration.ofSeconds(30)));
         String host = Cli.host(line, "host", "127.0.0.1");
+        LoadResult result;
         if (line.hasOption("port")) {
+            for (String option : SERVER_OPTIONS) {
+                if (line.hasOption(option)) {
+                    throw new UsageException("--" + option + " shapes the in-process server; with --port it does nothing");
+                }
+            }
             int port = Cli.port(line, "port", 0);
-            LoadResult result = MetricsLoad.run(host, port, host + ":" + port, conns, pipeline, ops, secs);
-            console.out().println(result.line());
-            return result.errors() == 0 ? 0 : 1;
+            result = load.run(new InetSocketAddress(host, port), host + ":" + port, settings);
+        } else {
+            StorageKind storage = StorageKind.parse(Cli.string(line, "storage", "memory"));
+            result = inProcess(load, storage, settings, line.hasOption("verbose"));
         }
-        StorageKind storage = StorageKind.parse(Cli.string(line, "storage", "memory"));
+        console.out().println(result.line());
+        result.measured().firstError().ifPresent(e -> console.err().println("switchboard bench: " + e));
+        return result.errors() == 0 ? 0 : 1;
+    }
+
+    private static ServiceLoad load(String service, CommandLine line) throws UsageException {
+        switch (service) {
+            case "metrics":
+                return new MetricsLoad();
+            case "tokens":
+                return new TokensLoad(new TokenOptions(
+                        Cli.integer(line, "threads", TokenOptions.DEFAULT_THREADS, 1, TokenOptions.MAX_THREADS),
+                        TokenOptions.DEFAULT_PERIOD,
+                        ProcessingDelay.ofMillis(Cli.integer(line, "delay", 0, 0, TokenOptions.MAX_DELAY_MILLIS))));
+            case "lottery":
+                String dialect = Cli.string(line, "dialect", "text");
+                if (!dialect.equals("text") && !dialect.equals("binary")) {
+                    throw new UsageException("--dialect must be text or binary, not '" + dialect + "'");
+                }
+                return new LotteryLoad(dialect.equals("binary"));
+            case "collector":
+                return new CollectorLoad();
+            default:
+                throw new UsageException("unknown service '" + service + "': " + SERVICES);
+        }
+    }
+
+    /** Starts the service alone on a free loopback port, with its storage in a temporary folder, and loads it. */
+    private static LoadResult inProcess(ServiceLoad load, StorageKind storage, LoadSettings settings, boolean verbose)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("switchboard-bench");
-        ServerOptions options = new ServerOptions(storage, dir.resolve("bench"), 0, "127.0.0.1", Optional.empty());
+        Logger services = (Logger) LoggerFactory.getLogger("dev.switchboard");
+        Level level = services.getLevel();
+        if (!verbose) {
+            // a log line per batch (lottery, sink) would bury the figures: only warnings while the bench runs
+            services.setLevel(Level.WARN);
+        }
+        ServerOptions options = new ServerOptions(storage, dir.resolve("bench"), 0, ServiceLoad.LOOPBACK,
+                Optional.empty());
         try (ServerRuntime runtime = new ServerRuntime(options)) {
-            TcpComponent metrics = MetricsAssembly.install(runtime, "127.0.0.1", 0);
+            Supplier<InetSocketAddress> address = load.install(runtime, settings);
             runtime.start();
-            LoadResult result = MetricsLoad.run("127.0.0.1", metrics.localAddress().getPort(),
-                    "in-process/" + storage.name().toLowerCase(java.util.Locale.ROOT), conns, pipeline, ops, secs);
-            console.out().println(result.line());
-            return result.errors() == 0 ? 0 : 1;
+            return load.run(address.get(), "in-process/" + storage.name().toLowerCase(Locale.ROOT), settings);
         } finally {
+            services.setLevel(level);
             deleteTree(dir);
         }
     }
 
     private static void deleteTree(Path dir) {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException ignored) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
             // a temp dir left behind is harmless
         }
     }

@@ -1,21 +1,38 @@
 package dev.switchboard.bootstrap.bench;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
-/** What one load run measured: requests answered, wall time, and round-trip latencies of pipelined rounds. */
-public record LoadResult(String service, String target, int conns, int pipeline, long ops, long errors,
-                         double seconds, long[] roundNanos) {
+/**
+ * What one bench run measured, and its final line.
+ *
+ * @param figures the service's own figures, each {@code name=value}, appended to the line
+ */
+public record LoadResult(String service, String target, LoadSettings settings, LoadDriver.Measured measured,
+                         List<String> figures) {
+
+    public LoadResult {
+        figures = List.copyOf(figures);
+    }
+
+    public long ops() {
+        return measured.ops();
+    }
+
+    public long errors() {
+        return measured.errors();
+    }
 
     public double opsPerSecond() {
-        return seconds > 0 ? ops / seconds : 0;
+        return measured.perSecond(measured.ops());
     }
 
     private double percentileMillis(double p) {
-        if (roundNanos.length == 0) {
+        long[] sorted = measured.roundNanos().clone();
+        if (sorted.length == 0) {
             return 0;
         }
-        long[] sorted = roundNanos.clone();
         Arrays.sort(sorted);
         int index = (int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1);
         return sorted[Math.max(0, index)] / 1e6;
@@ -23,10 +40,16 @@ public record LoadResult(String service, String target, int conns, int pipeline,
 
     /** The final line: one run's figures, key=value, for people and scripts. */
     public String line() {
-        return String.format(Locale.ROOT,
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                 "bench %s target=%s conns=%d pipeline=%d ops=%d errors=%d secs=%.3f ops_per_sec=%.0f"
                         + " round_p50_ms=%.3f round_p99_ms=%.3f",
-                service, target, conns, pipeline, ops, errors, seconds, opsPerSecond(),
-                percentileMillis(50), percentileMillis(99));
+                service, target, settings.conns(), settings.pipeline(), measured.ops(), measured.errors(),
+                measured.seconds(), opsPerSecond(), percentileMillis(50), percentileMillis(99)));
+        figures.forEach(f -> line.append(' ').append(f));
+        return line.toString();
+    }
+
+    static String figure(String name, String format, double value) {
+        return name + "=" + String.format(Locale.ROOT, format, value);
     }
 }
