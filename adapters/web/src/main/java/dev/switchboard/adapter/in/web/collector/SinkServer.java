@@ -137,7 +137,7 @@ public final class SinkServer implements AutoCloseable {
             if (declared > config.maxBodyBytes()) {
                 return tooLarge(response, callback);
             }
-            new BodyReader(request, config.maxBodyBytes(), body -> {
+            new BodyReader(request, config.maxBodyBytes(), declared, body -> {
                 if (body == null) {
                     tooLarge(response, callback);
                 } else {
@@ -221,11 +221,13 @@ public final class SinkServer implements AutoCloseable {
         private final long limit;
         private final Consumer<byte[]> done;
         private final Consumer<Throwable> broken;
-        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream body;
 
-        BodyReader(Request request, long limit, Consumer<byte[]> done, Consumer<Throwable> broken) {
+        /** @param expected the declared Content-Length, or -1: sizes the buffer once instead of growing it */
+        BodyReader(Request request, long limit, long expected, Consumer<byte[]> done, Consumer<Throwable> broken) {
             this.request = request;
             this.limit = limit;
+            this.body = new ByteArrayOutputStream(expected > 0 ? (int) Math.min(expected, limit) : 8192);
             this.done = done;
             this.broken = broken;
         }
