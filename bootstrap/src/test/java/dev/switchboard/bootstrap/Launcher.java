@@ -138,6 +138,20 @@ public final class Launcher implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Waits for the role to end by itself; returns its exit code (fails the test after the timeout). */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("did not end within " + timeout + "; stdout: " + out + "; stderr: " + err);
+        }
+        drain();
+        return process.exitValue();
+    }
+
+    /** Everything printed on stdout so far, one line per line. */
+    public String stdout() {
+        return String.join("\n", out);
+    }
+
     /** SIGTERM twice in a row, as a supervisor signalling the process and its group does. */
     public int terminateTwice(Duration timeout) throws InterruptedException {
         process.toHandle().destroy();

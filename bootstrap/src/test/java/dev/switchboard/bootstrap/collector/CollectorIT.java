@@ -3,12 +3,10 @@ package dev.switchboard.bootstrap.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.bootstrap.Launcher;
 import dev.switchboard.domain.collector.Rotation;
 import dev.switchboard.domain.collector.Sample;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -41,53 +37,15 @@ class CollectorIT {
     @TempDir
     Path work;
 
-    private final List<Launched> launched = new ArrayList<>();
-
-    /** A running role with its stdout and stderr lines collected as they come. */
-    static final class Launched {
-        final Process process;
-        final List<String> out = new CopyOnWriteArrayList<>();
-        final List<String> err = new CopyOnWriteArrayList<>();
-
-        Launched(Process process) {
-            this.process = process;
-            pump(process.getInputStream(), out);
-            pump(process.getErrorStream(), err);
-        }
-
-        private static void pump(java.io.InputStream in, List<String> lines) {
-            Thread t = new Thread(() -> {
-                try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = reader.readLine()) != null) {
-                        lines.add(line);
-                    }
-                } catch (IOException ignored) {
-                    // the process ended
-                }
-            });
-            t.setDaemon(true);
-            t.start();
-        }
-
-        int stop() throws InterruptedException {
-            process.destroy(); // SIGTERM
-            assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("stopped within 10 s").isTrue();
-            return process.exitValue();
-        }
-    }
+    private final List<Launcher> launched = new ArrayList<>();
 
     @AfterEach
     void killLeftovers() {
-        launched.forEach(l -> l.process.destroyForcibly());
+        launched.forEach(Launcher::close);
     }
 
-    private Launched launch(String... args) throws IOException {
-        String home = System.getProperty("switchboard.home", ".");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(home, "switchboard").toString());
-        command.addAll(List.of(args));
-        Launched l = new Launched(new ProcessBuilder(command).directory(work.toFile()).start());
+    private Launcher launch(String... args) {
+        Launcher l = Launcher.start(work, args);
         launched.add(l);
         return l;
     }
@@ -103,11 +61,11 @@ class CollectorIT {
         return found;
     }
 
-    private int startSink(String port, List<Launched> sinks) throws IOException {
-        Launched sink = launch("collector-sink", "--port", port);
+    private int startSink(String port, List<Launcher> sinks) throws IOException {
+        Launcher sink = launch("collector-sink", "--port", port);
         sinks.add(sink);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !matches(sink.out, LISTENING).isEmpty());
-        return Integer.parseInt(matches(sink.out, LISTENING).get(0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !matches(sink.stdoutLines(), LISTENING).isEmpty());
+        return Integer.parseInt(matches(sink.stdoutLines(), LISTENING).get(0));
     }
 
     private long readyFiles(Path spool) throws IOException {
@@ -121,31 +79,31 @@ class CollectorIT {
     void samplesSurviveASinkOutage_andEveryPeriodArrivesExactlyOnce() throws Exception {
         Path spool = work.resolve("spool");
         Path logs = work.resolve("logs");
-        List<Launched> sinks = new ArrayList<>();
+        List<Launcher> sinks = new ArrayList<>();
         int port = startSink("0", sinks);
 
-        Launched collector = launch("collector", "--tmp-persist-dir", spool.toString(), "--host", "127.0.0.1",
+        Launcher collector = launch("collector", "--tmp-persist-dir", spool.toString(), "--host", "127.0.0.1",
                 "--port", Integer.toString(port), "--rotate", "2", "--dist-interval", "1", "--sample-period", "100",
                 "--log-dir", logs.toString());
-        await().atMost(Duration.ofSeconds(30)).until(() -> matches(collector.err, SHIPPED).size() >= 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> matches(collector.stderrLines(), SHIPPED).size() >= 2);
 
-        assertThat(sinks.get(0).stop()).isZero();
+        assertThat(sinks.get(0).terminate(Duration.ofSeconds(10))).isZero();
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                collector.err.stream().anyMatch(l -> l.contains("left for the next run")) && readyFiles(spool) >= 2);
-        int shippedBeforeComeback = matches(collector.err, SHIPPED).size();
+                collector.stderrLines().stream().anyMatch(l -> l.contains("left for the next run")) && readyFiles(spool) >= 2);
+        int shippedBeforeComeback = matches(collector.stderrLines(), SHIPPED).size();
 
         startSink(Integer.toString(port), sinks);
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                matches(collector.err, SHIPPED).size() >= shippedBeforeComeback + 3 && readyFiles(spool) == 0);
-        assertThat(collector.stop()).isZero();
-        assertThat(sinks.get(1).stop()).isZero();
+                matches(collector.stderrLines(), SHIPPED).size() >= shippedBeforeComeback + 3 && readyFiles(spool) == 0);
+        assertThat(collector.terminate(Duration.ofSeconds(10))).isZero();
+        assertThat(sinks.get(1).terminate(Duration.ofSeconds(10))).isZero();
 
-        List<String> shipped = matches(collector.err, SHIPPED);
+        List<String> shipped = matches(collector.stderrLines(), SHIPPED);
         List<String> received = new ArrayList<>();
         List<String> records = new ArrayList<>();
-        for (Launched sink : sinks) {
-            received.addAll(matches(sink.err, RECEIVED));
-            sink.out.stream().filter(l -> !l.contains("listening") && !l.startsWith("admin")).forEach(records::add);
+        for (Launcher sink : sinks) {
+            received.addAll(matches(sink.stderrLines(), RECEIVED));
+            sink.stdoutLines().stream().filter(l -> !l.contains("listening") && !l.startsWith("admin")).forEach(records::add);
         }
         // every shipped file was received exactly once, and nothing else was
         assertThat(received).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(shipped);
@@ -162,8 +120,8 @@ class CollectorIT {
         }
         assertThat(records.size()).isGreaterThan(periods.size() * 5);
         // no stack traces anywhere, and the log directory got the same lines
-        for (Launched l : launched) {
-            assertThat(l.err).noneMatch(line -> line.startsWith("\tat ") || line.contains("Exception:"));
+        for (Launcher l : launched) {
+            assertThat(l.stderrLines()).noneMatch(line -> line.startsWith("\tat ") || line.contains("Exception:"));
         }
         assertThat(Files.readString(logs.resolve("collector.log"))).contains("collector started").contains("shipped ");
     }
@@ -174,31 +132,29 @@ class CollectorIT {
         Files.writeString(spool.resolve("100.dat"), "4 200000000000\n");
         Files.createFile(spool.resolve("100.dat.lock"));
         Files.writeString(spool.resolve("keep.txt"), "not ours\n");
-        List<Launched> sinks = new ArrayList<>();
+        List<Launcher> sinks = new ArrayList<>();
         int port = startSink("0", sinks);
 
-        Launched collector = launch("collector", "--tmp-persist-dir", spool.toString(), "--port",
+        Launcher collector = launch("collector", "--tmp-persist-dir", spool.toString(), "--port",
                 Integer.toString(port), "--rotate", "2", "--dist-interval", "1", "--sample-period", "500");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> matches(collector.err, SHIPPED).contains("100.dat"));
-        assertThat(collector.err).anyMatch(l -> l.contains("removed stale lock 100.dat.lock"));
-        assertThat(collector.stop()).isZero();
-        assertThat(sinks.get(0).stop()).isZero();
-        assertThat(sinks.get(0).out).contains("4 200000000000");
+        await().atMost(Duration.ofSeconds(30)).until(() -> matches(collector.stderrLines(), SHIPPED).contains("100.dat"));
+        assertThat(collector.stderrLines()).anyMatch(l -> l.contains("removed stale lock 100.dat.lock"));
+        assertThat(collector.terminate(Duration.ofSeconds(10))).isZero();
+        assertThat(sinks.get(0).terminate(Duration.ofSeconds(10))).isZero();
+        assertThat(sinks.get(0).stdoutLines()).contains("4 200000000000");
         assertThat(spool.resolve("100.dat")).doesNotExist();
         assertThat(spool.resolve("keep.txt")).exists();
     }
 
     @Test
     void badUsage_exits2AndNamesTheOption() throws Exception {
-        Launched missing = launch("collector", "--port", "1080");
-        Launched badRotate = launch("collector", "--tmp-persist-dir", "x", "--rotate", "zero");
+        Launcher missing = launch("collector", "--port", "1080");
+        Launcher badRotate = launch("collector", "--tmp-persist-dir", "x", "--rotate", "zero");
 
-        assertThat(missing.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(badRotate.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(missing.process.exitValue()).isEqualTo(2);
-        assertThat(badRotate.process.exitValue()).isEqualTo(2);
-        await().atMost(Duration.ofSeconds(5)).until(() -> String.join("\n", missing.err).contains("--tmp-persist-dir"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> String.join("\n", badRotate.err).contains("--rotate"));
+        assertThat(missing.awaitExit(Duration.ofSeconds(30))).isEqualTo(2);
+        assertThat(badRotate.awaitExit(Duration.ofSeconds(30))).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> String.join("\n", missing.stderrLines()).contains("--tmp-persist-dir"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> String.join("\n", badRotate.stderrLines()).contains("--rotate"));
     }
 }

@@ -3,12 +3,11 @@ package dev.switchboard.bootstrap.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.bootstrap.Launcher;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,8 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -31,81 +28,31 @@ import org.junit.jupiter.api.io.TempDir;
 /** The tokens service through the real launcher: token-server and token-client as separate processes. */
 class TokensEndToEndIT {
 
-    private static final Path HOME = Path.of(System.getProperty("switchboard.home", "."));
-    private static final Pattern LISTENING = Pattern.compile("tokens listening on 127\\.0\\.0\\.1:(\\d+)");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
 
-    private final List<Process> started = new ArrayList<>();
-
-    /** A running role whose stdout lines are collected as they come. */
-    private record Running(Process process, List<String> out) {
-        String stdout() {
-            return String.join("\n", out);
-        }
-    }
+    private final List<Launcher> started = new ArrayList<>();
 
     @AfterEach
-    void stopAll() throws InterruptedException {
-        for (Process p : started) {
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
-        }
+    void stopAll() {
+        started.forEach(Launcher::close);
     }
 
-    private Running launch(String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(HOME.resolve("switchboard").toString());
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        started.add(process);
-        List<String> out = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    out.add(line);
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return new Running(process, out);
-    }
-
-    private static int portOf(Running server) {
-        await().atMost(WAIT).until(() -> server.out().stream().anyMatch(l -> LISTENING.matcher(l).matches()));
-        for (String line : server.out()) {
-            Matcher m = LISTENING.matcher(line);
-            if (m.matches()) {
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new AssertionError("no listening line");
-    }
-
-    private static int exitCode(Running role) throws InterruptedException {
-        assertThat(role.process().waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("role ends in time").isTrue();
-        return role.process().exitValue();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+    private Launcher launch(String... args) {
+        Launcher launched = Launcher.start(dir, args);
+        started.add(launched);
+        return launched;
     }
 
     @Test
     void serverAndTwoClients_printTheTables_andTheAdminShowsTheSame() throws Exception {
         Path tokens = Files.writeString(dir.resolve("tokens.txt"), "abc xyz\n\tabc  \n");
-        int adminPort = freePort();
-        Running server = launch("token-server", "-p", "0", "-s", "1", "-d", "20", "-t", "4",
+        int adminPort = Launcher.freePort();
+        Launcher server = launch("token-server", "-p", "0", "-s", "1", "-d", "20", "-t", "4",
                 "--admin-port", String.valueOf(adminPort));
-        int port = portOf(server);
+        int port = server.awaitListening("tokens", WAIT);
 
         // garbage first: the server answers it and carries on
         try (Socket raw = new Socket()) {
@@ -118,12 +65,12 @@ class TokensEndToEndIT {
             assertThat(answer).isEqualTo("{\"op\":\"Error\",\"payload\":{\"reason\":\"malformed JSON\"}}");
         }
 
-        Running first = launch("token-client", "c1", tokens.toString(), "-p", String.valueOf(port));
-        Running second = launch("token-client", "--id", "c2", "-f", tokens.toString(), "-n", "1", "-p", String.valueOf(port));
+        Launcher first = launch("token-client", "c1", tokens.toString(), "-p", String.valueOf(port));
+        Launcher second = launch("token-client", "--id", "c2", "-f", tokens.toString(), "-n", "1", "-p", String.valueOf(port));
 
-        assertThat(exitCode(first)).isZero();
-        assertThat(exitCode(second)).isZero();
-        assertThat(first.out()).contains("accepted abc (1/3)", "accepted xyz (2/3)", "accepted abc (3/3)");
+        assertThat(first.awaitExit(WAIT)).isZero();
+        assertThat(second.awaitExit(WAIT)).isZero();
+        assertThat(first.stdoutLines()).contains("accepted abc (1/3)", "accepted xyz (2/3)", "accepted abc (3/3)");
         assertThat(first.stdout()).contains("client c1: 3 of 3 tokens accepted, 0 refused");
         assertThat(second.stdout()).contains("accepted abc (1/1)").contains("client c2: 1 of 1 tokens accepted");
 
@@ -151,36 +98,33 @@ class TokensEndToEndIT {
                 + "{\"token\":\"xyz\",\"rows\":["
                 + "{\"id\":\"c1\",\"addr\":\"127.0.0.1:" + printed.group(1) + "\",\"expected\":3,\"received\":3}]}]}");
 
-        server.process().destroy();
-        assertThat(exitCode(server)).as("SIGTERM stops it cleanly").isZero();
+        assertThat(server.terminate(WAIT)).as("SIGTERM stops it cleanly").isZero();
     }
 
     @Test
     void withH2_aRestartedServerHasTheTablesBack() throws Exception {
         Path tokens = Files.writeString(dir.resolve("tokens.txt"), "k1 k2 k1");
         String db = dir.resolve("db").toString();
-        Running server = launch("token-server", "-p", "0", "-s", "1", "--storage", "h2", "--db", db);
-        int port = portOf(server);
-        Running client = launch("token-client", "c1", tokens.toString(), "-p", String.valueOf(port));
-        assertThat(exitCode(client)).isZero();
-        server.process().destroy();
-        assertThat(exitCode(server)).isZero();
+        Launcher server = launch("token-server", "-p", "0", "-s", "1", "--storage", "h2", "--db", db);
+        int port = server.awaitListening("tokens", WAIT);
+        Launcher client = launch("token-client", "c1", tokens.toString(), "-p", String.valueOf(port));
+        assertThat(client.awaitExit(WAIT)).isZero();
+        assertThat(server.terminate(WAIT)).isZero();
 
-        Running again = launch("token-server", "-p", "0", "-s", "1", "--storage", "h2", "--db", db);
+        Launcher again = launch("token-server", "-p", "0", "-s", "1", "--storage", "h2", "--db", db);
 
         await().atMost(WAIT).until(() -> again.stdout().contains("Total 2 handlers at"));
         assertThat(again.stdout()).containsPattern(
                 "k1\n    client\\(c1\\) addr\\(127\\.0\\.0\\.1:\\d+\\) expected\\(3\\) received\\(3\\)\nk2\n");
-        again.process().destroy();
-        assertThat(exitCode(again)).isZero();
+        assertThat(again.terminate(WAIT)).isZero();
     }
 
     @Test
     void badUsage_exitsWith2AndNamesTheOption() throws Exception {
-        Running server = launch("token-server", "--threads", "0");
-        Running client = launch("token-client", "c1");
+        Launcher server = launch("token-server", "--threads", "0");
+        Launcher client = launch("token-client", "c1");
 
-        assertThat(exitCode(server)).isEqualTo(2);
-        assertThat(exitCode(client)).isEqualTo(2);
+        assertThat(server.awaitExit(WAIT)).isEqualTo(2);
+        assertThat(client.awaitExit(WAIT)).isEqualTo(2);
     }
 }
