@@ -1,6 +1,7 @@
 package dev.switchboard.adapter.in.tcp.lottery;
 
 import dev.switchboard.adapter.in.tcp.common.ConnectionGuardFilter;
+import dev.switchboard.adapter.in.tcp.common.Failures;
 import dev.switchboard.adapter.in.tcp.common.ReplySequencer;
 import dev.switchboard.adapter.in.tcp.lottery.message.BinaryBets;
 import dev.switchboard.adapter.in.tcp.lottery.message.BinaryMessage;
@@ -89,7 +90,7 @@ public final class LotteryBinarySessionHandler extends IoHandlerAdapter {
         replies.enqueue(saved.handle((ok, failure) -> {
             if (failure != null) {
                 log.warn("lottery-binary: a batch of agency {} could not be stored: {}", batch.agency(),
-                        LotteryTextSessionHandler.rootMessage(failure));
+                        Failures.rootMessage(failure));
                 telemetry.error("storage");
                 LotteryLog.betsRefused(batch.size(), "storage failed");
                 return REJECTED;

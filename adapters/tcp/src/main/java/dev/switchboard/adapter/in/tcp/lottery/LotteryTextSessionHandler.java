@@ -1,6 +1,7 @@
 package dev.switchboard.adapter.in.tcp.lottery;
 
 import dev.switchboard.adapter.in.tcp.common.ConnectionGuardFilter;
+import dev.switchboard.adapter.in.tcp.common.Failures;
 import dev.switchboard.adapter.in.tcp.common.ReplySequencer;
 import dev.switchboard.adapter.in.tcp.lottery.message.LotteryTextRequest;
 import dev.switchboard.adapter.in.tcp.lottery.message.LotteryTextResponse;
@@ -92,7 +93,7 @@ public final class LotteryTextSessionHandler extends IoHandlerAdapter {
         StoredBatches.add(session, saved);
         replies.enqueue(saved.handle((ok, failure) -> {
             if (failure != null) {
-                log.warn("lottery: a batch of agency {} could not be stored: {}", batch.agency(), rootMessage(failure));
+                log.warn("lottery: a batch of agency {} could not be stored: {}", batch.agency(), Failures.rootMessage(failure));
                 telemetry.error("storage");
                 LotteryLog.betsRefused(batch.size(), "storage failed");
                 return LotteryTextResponse.STORAGE_FAILED;
@@ -111,7 +112,7 @@ public final class LotteryTextSessionHandler extends IoHandlerAdapter {
                 .handle((text, failure) -> {
                     ConnectionGuardFilter.exemptFromIdle(session, false);
                     if (failure != null) {
-                        log.warn("lottery: END of agency {} failed: {}", agency, rootMessage(failure));
+                        log.warn("lottery: END of agency {} failed: {}", agency, Failures.rootMessage(failure));
                         telemetry.error("storage");
                         return LotteryTextResponse.STORAGE_FAILED;
                     }
@@ -145,13 +146,6 @@ public final class LotteryTextSessionHandler extends IoHandlerAdapter {
         }
     }
 
-    static String rootMessage(Throwable t) {
-        Throwable cause = t;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.toString();
-    }
 
     @Override
     public void messageSent(IoSession session, Object message) {

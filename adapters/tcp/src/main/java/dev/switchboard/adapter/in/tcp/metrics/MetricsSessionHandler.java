@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.in.tcp.metrics;
 
+import dev.switchboard.adapter.in.tcp.common.Failures;
 import dev.switchboard.adapter.in.tcp.common.ReplySequencer;
 import dev.switchboard.adapter.in.tcp.common.codec.DecodedLine;
 import dev.switchboard.adapter.in.tcp.metrics.message.MetricsRequest;
@@ -93,7 +94,7 @@ public final class MetricsSessionHandler extends IoHandlerAdapter {
     private CompletionStage<String> answer(CompletionStage<String> work, String kind, long start) {
         return work.handle((answer, failure) -> {
             if (failure != null) {
-                log.warn("metrics: {} failed: {}", kind, rootMessage(failure));
+                log.warn("metrics: {} failed: {}", kind, Failures.rootMessage(failure));
                 telemetry.error("storage");
                 return MetricsResponse.STORAGE_FAILED;
             }
@@ -102,13 +103,6 @@ public final class MetricsSessionHandler extends IoHandlerAdapter {
         });
     }
 
-    private static String rootMessage(Throwable t) {
-        Throwable cause = t;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.toString();
-    }
 
     @Override
     public void messageSent(IoSession session, Object message) {

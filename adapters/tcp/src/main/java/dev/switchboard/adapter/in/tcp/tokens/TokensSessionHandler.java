@@ -1,6 +1,7 @@
 package dev.switchboard.adapter.in.tcp.tokens;
 
 import dev.switchboard.adapter.in.tcp.common.ConnectionGuardFilter;
+import dev.switchboard.adapter.in.tcp.common.Failures;
 import dev.switchboard.adapter.in.tcp.common.ReplySequencer;
 import dev.switchboard.adapter.in.tcp.tokens.message.TokenRequest;
 import dev.switchboard.adapter.in.tcp.tokens.message.TokenResponse;
@@ -107,10 +108,7 @@ public final class TokensSessionHandler extends IoHandlerAdapter {
     }
 
     private TokenResponse failed(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Failures.root(failure);
         if (cause instanceof RejectedExecutionException) {
             telemetry.error("stopping");
             return new TokenResponse.Error("the server is stopping");
