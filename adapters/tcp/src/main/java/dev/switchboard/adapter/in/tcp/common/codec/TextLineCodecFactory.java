@@ -2,9 +2,7 @@ package dev.switchboard.adapter.in.tcp.common.codec;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.mina.core.buffer.IoBuffer;
-import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
-import org.apache.mina.filter.codec.ProtocolCodecFactory;
 import org.apache.mina.filter.codec.ProtocolDecoder;
 import org.apache.mina.filter.codec.ProtocolEncoder;
 import org.apache.mina.filter.codec.ProtocolEncoderAdapter;
@@ -14,7 +12,7 @@ import org.apache.mina.filter.codec.ProtocolEncoderOutput;
  * Codec for line protocols: reads {@link DecodedLine}s and writes {@link String}s as UTF-8
  * bytes exactly as given (the handler decides the line ends).
  */
-public final class TextLineCodecFactory implements ProtocolCodecFactory {
+public final class TextLineCodecFactory extends SessionCodecFactory {
 
     private static final ProtocolEncoder ENCODER = new ProtocolEncoderAdapter() {
         @Override
@@ -24,21 +22,15 @@ public final class TextLineCodecFactory implements ProtocolCodecFactory {
         }
     };
 
-    private static final AttributeKey DECODER = new AttributeKey(TextLineCodecFactory.class, "decoder");
-
     private final int maxLineBytes;
 
     public TextLineCodecFactory(int maxLineBytes) {
+        super(ENCODER);
         this.maxLineBytes = maxLineBytes;
     }
 
     @Override
-    public ProtocolEncoder getEncoder(IoSession session) {
-        return ENCODER;
-    }
-
-    @Override
-    public ProtocolDecoder getDecoder(IoSession session) {
-        return SessionDecoders.of(session, DECODER, () -> new LineDecoder(maxLineBytes));
+    protected ProtocolDecoder newDecoder() {
+        return new LineDecoder(maxLineBytes);
     }
 }

@@ -2,15 +2,13 @@ package dev.switchboard.adapter.in.tcp.tokens.codec;
 
 import dev.switchboard.adapter.in.tcp.common.codec.DecodedLine;
 import dev.switchboard.adapter.in.tcp.common.codec.LineDecoder;
-import dev.switchboard.adapter.in.tcp.common.codec.SessionDecoders;
+import dev.switchboard.adapter.in.tcp.common.codec.SessionCodecFactory;
 import dev.switchboard.adapter.in.tcp.tokens.message.TokenRequest;
 import dev.switchboard.adapter.in.tcp.tokens.message.TokenResponse;
 import java.nio.charset.StandardCharsets;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.filterchain.IoFilter.NextFilter;
-import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
-import org.apache.mina.filter.codec.ProtocolCodecFactory;
 import org.apache.mina.filter.codec.ProtocolDecoder;
 import org.apache.mina.filter.codec.ProtocolDecoderOutput;
 import org.apache.mina.filter.codec.ProtocolEncoder;
@@ -22,7 +20,7 @@ import org.apache.mina.filter.codec.ProtocolEncoderOutput;
  * {@link LineDecoder}), each read as a {@link TokenRequest}; {@link TokenResponse}s are written as
  * compact JSON lines.
  */
-public final class TokensProtocolCodecFactory implements ProtocolCodecFactory {
+public final class TokensProtocolCodecFactory extends SessionCodecFactory {
 
     public static final int MAX_LINE_BYTES = 64 * 1024;
 
@@ -34,16 +32,13 @@ public final class TokensProtocolCodecFactory implements ProtocolCodecFactory {
         }
     };
 
-    @Override
-    public ProtocolEncoder getEncoder(IoSession session) {
-        return ENCODER;
+    public TokensProtocolCodecFactory() {
+        super(ENCODER);
     }
 
-    private static final AttributeKey DECODER = new AttributeKey(TokensProtocolCodecFactory.class, "decoder");
-
     @Override
-    public ProtocolDecoder getDecoder(IoSession session) {
-        return SessionDecoders.of(session, DECODER, () -> new Decoder(new LineDecoder(MAX_LINE_BYTES)));
+    protected ProtocolDecoder newDecoder() {
+        return new Decoder(new LineDecoder(MAX_LINE_BYTES));
     }
 
     /** Turns a decoded line into a request; the line decoder keeps state, so one per session. */
