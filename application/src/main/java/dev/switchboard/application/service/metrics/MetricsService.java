@@ -3,8 +3,11 @@ package dev.switchboard.application.service.metrics;
 import dev.switchboard.application.port.in.metrics.GetMetricsUseCase;
 import dev.switchboard.application.port.in.metrics.PutMetricUseCase;
 import dev.switchboard.application.port.out.metrics.MetricStore;
+import dev.switchboard.domain.metrics.MetricBatch;
+import dev.switchboard.domain.metrics.MetricKey;
 import dev.switchboard.domain.metrics.MetricPoint;
 import dev.switchboard.domain.metrics.MetricQuery;
+import dev.switchboard.domain.metrics.MetricSeries;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -25,9 +28,32 @@ public final class MetricsService implements PutMetricUseCase, GetMetricsUseCase
     }
 
     @Override
+    public CompletionStage<Void> putAll(MetricBatch batch) {
+        Objects.requireNonNull(batch, "'batch' must not be null");
+        return batch.isEmpty() ? MetricStore.STORED : store.save(batch);
+    }
+
+    @Override
     public List<MetricPoint> get(MetricQuery query) {
         Objects.requireNonNull(query, "'query' must not be null");
         return store.find(query);
+    }
+
+    @Override
+    public List<MetricSeries> series(MetricQuery query) {
+        Objects.requireNonNull(query, "'query' must not be null");
+        return store.read(query);
+    }
+
+    @Override
+    public MetricSeries range(MetricKey key, long from, long until) {
+        Objects.requireNonNull(key, "'key' must not be null");
+        return store.range(key, from, until);
+    }
+
+    @Override
+    public List<MetricKey> keys() {
+        return store.keys();
     }
 
     @Override

@@ -3,9 +3,11 @@ package dev.switchboard.adapter.out.persistence.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.application.port.out.metrics.MetricStore;
+import dev.switchboard.domain.metrics.MetricBatch;
 import dev.switchboard.domain.metrics.MetricKey;
 import dev.switchboard.domain.metrics.MetricPoint;
 import dev.switchboard.domain.metrics.MetricQuery;
+import dev.switchboard.domain.metrics.MetricSeries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -105,5 +107,74 @@ public abstract class MetricStoreContractTest {
 
         assertThat(store().count()).isEqualTo(writers * each);
         assertThat(store().find(MetricQuery.key(MetricKey.of("w3")))).hasSize(each);
+    }
+
+    @Test
+    void aBatchIsStoredInOrderSoItsLaterPointWins() throws Exception {
+        MetricBatch batch = MetricBatch.of(MetricPoint.of("b", 1, 7), MetricPoint.of("a", 2, 3),
+                MetricPoint.of("b", 5, 7), MetricPoint.of("a", -0.0, 1));
+        store().save(batch).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        assertThat(store().find(MetricQuery.all())).containsExactly(
+                MetricPoint.of("a", 0.0, 1), MetricPoint.of("a", 2, 3), MetricPoint.of("b", 5, 7));
+        assertThat(store().count()).isEqualTo(3);
+    }
+
+    @Test
+    void outOfOrderTimestampsAreInsertedInPlaceAndOverwritten() throws Exception {
+        long[] order = {50, 10, 90, 30, 70, 10, 20, 95, 5, 50};
+        for (int i = 0; i < order.length; i++) {
+            save(MetricPoint.of("k", i, order[i]));
+        }
+        assertThat(store().find(MetricQuery.key(MetricKey.of("k")))).extracting(MetricPoint::timestamp)
+                .containsExactly(5L, 10L, 20L, 30L, 50L, 70L, 90L, 95L);
+        assertThat(store().range(MetricKey.of("k"), 50, 50).value(0)).isEqualTo(9.0);
+        assertThat(store().range(MetricKey.of("k"), 10, 10).value(0)).isEqualTo(5.0);
+        assertThat(store().count()).isEqualTo(8);
+    }
+
+    @Test
+    void timestampsFarApartAndAtTheExtremesAreKept() throws Exception {
+        save(MetricPoint.of("t", 1, 0), MetricPoint.of("t", 2, Long.MAX_VALUE), MetricPoint.of("t", 3, Long.MIN_VALUE),
+                MetricPoint.of("t", 4, 1L << 40), MetricPoint.of("t", 5, -1));
+
+        assertThat(store().find(MetricQuery.key(MetricKey.of("t")))).extracting(MetricPoint::timestamp)
+                .containsExactly(Long.MIN_VALUE, -1L, 0L, 1L << 40, Long.MAX_VALUE);
+    }
+
+    @Test
+    void rangeIsInclusiveAtBothEnds() throws Exception {
+        for (int ts = 10; ts <= 100; ts += 10) {
+            save(MetricPoint.of("r", ts / 10.0, ts));
+        }
+        save(MetricPoint.of("other", 1, 30));
+
+        MetricSeries mid = store().range(MetricKey.of("r"), 30, 60);
+        assertThat(mid.key()).isEqualTo(MetricKey.of("r"));
+        assertThat(mid.points()).containsExactly(MetricPoint.of("r", 3, 30), MetricPoint.of("r", 4, 40),
+                MetricPoint.of("r", 5, 50), MetricPoint.of("r", 6, 60));
+        assertThat(store().range(MetricKey.of("r"), 31, 39).isEmpty()).isTrue();
+        assertThat(store().range(MetricKey.of("r"), 101, 200).isEmpty()).isTrue();
+        assertThat(store().range(MetricKey.of("r"), 60, 30).isEmpty()).isTrue();
+        assertThat(store().range(MetricKey.of("r"), Long.MIN_VALUE, Long.MAX_VALUE).size()).isEqualTo(10);
+        assertThat(store().range(MetricKey.of("unknown"), 0, 100).isEmpty()).isTrue();
+    }
+
+    @Test
+    void keysAreListedSortedAndOnce() throws Exception {
+        save(MetricPoint.of("b.x", 1, 1), MetricPoint.of("a", 1, 1), MetricPoint.of("b.x", 1, 2),
+                MetricPoint.of("B", 1, 1));
+
+        assertThat(store().keys()).containsExactly(MetricKey.of("B"), MetricKey.of("a"), MetricKey.of("b.x"));
+    }
+
+    @Test
+    void readGivesOneSeriesPerKeyInKeyOrder() throws Exception {
+        save(MetricPoint.of("z", 1, 2), MetricPoint.of("y", 2, 1), MetricPoint.of("z", 3, 1));
+
+        List<MetricSeries> all = store().read(MetricQuery.all());
+        assertThat(all).extracting(MetricSeries::key).containsExactly(MetricKey.of("y"), MetricKey.of("z"));
+        assertThat(all.get(1).points()).containsExactly(MetricPoint.of("z", 3, 1), MetricPoint.of("z", 1, 2));
+        assertThat(store().read(MetricQuery.key(MetricKey.of("nothing")))).isEmpty();
     }
 }

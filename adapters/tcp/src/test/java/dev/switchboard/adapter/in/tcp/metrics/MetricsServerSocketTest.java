@@ -9,8 +9,10 @@ import dev.switchboard.adapter.out.tcp.metrics.MetricsClient;
 import dev.switchboard.adapter.telemetry.ServiceTelemetry;
 import dev.switchboard.application.port.out.metrics.MetricStore;
 import dev.switchboard.application.service.metrics.MetricsService;
-import dev.switchboard.domain.metrics.MetricPoint;
+import dev.switchboard.domain.metrics.MetricBatch;
+import dev.switchboard.domain.metrics.MetricKey;
 import dev.switchboard.domain.metrics.MetricQuery;
+import dev.switchboard.domain.metrics.MetricSeries;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,24 +39,38 @@ class MetricsServerSocketTest {
 
     /** A store fake: a sorted map, no durability. */
     static final class MapStore implements MetricStore {
-        private final TreeMap<String, TreeMap<Long, Double>> data = new TreeMap<>();
+        private final TreeMap<MetricKey, TreeMap<Long, Double>> data = new TreeMap<>();
 
         @Override
-        public synchronized CompletionStage<Void> save(MetricPoint p) {
-            data.computeIfAbsent(p.key().value(), k -> new TreeMap<>()).put(p.timestamp(), p.value());
+        public synchronized CompletionStage<Void> save(MetricBatch batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                data.computeIfAbsent(batch.key(i), k -> new TreeMap<>()).put(batch.timestamp(i), batch.value(i));
+            }
             return CompletableFuture.completedFuture(null);
         }
 
         @Override
-        public synchronized List<MetricPoint> find(MetricQuery query) {
-            List<MetricPoint> out = new ArrayList<>();
-            data.forEach((k, points) -> points.forEach((ts, v) -> {
-                MetricPoint p = MetricPoint.of(k, v, ts);
-                if (query.matches(p.key())) {
-                    out.add(p);
+        public synchronized List<MetricSeries> read(MetricQuery query) {
+            List<MetricSeries> out = new ArrayList<>();
+            for (MetricKey key : data.keySet()) {
+                if (query.matches(key)) {
+                    out.add(range(key, Long.MIN_VALUE, Long.MAX_VALUE));
                 }
-            }));
+            }
             return out;
+        }
+
+        @Override
+        public synchronized MetricSeries range(MetricKey key, long from, long until) {
+            TreeMap<Long, Double> points = data.getOrDefault(key, new TreeMap<>());
+            var slice = points.subMap(from, true, until, true);
+            return new MetricSeries(key, slice.keySet().stream().mapToLong(Long::longValue).toArray(),
+                    slice.values().stream().mapToDouble(Double::doubleValue).toArray());
+        }
+
+        @Override
+        public synchronized List<MetricKey> keys() {
+            return new ArrayList<>(data.keySet());
         }
 
         @Override

@@ -4,20 +4,22 @@ import dev.switchboard.adapter.out.persistence.jdbc.GroupCommitter;
 import dev.switchboard.adapter.out.persistence.jdbc.JdbcDatabase;
 import dev.switchboard.adapter.out.persistence.jdbc.ReadConnection;
 import dev.switchboard.application.port.out.metrics.MetricStore;
+import dev.switchboard.domain.metrics.MetricBatch;
 import dev.switchboard.domain.metrics.MetricKey;
-import dev.switchboard.domain.metrics.MetricPoint;
 import dev.switchboard.domain.metrics.MetricQuery;
+import dev.switchboard.domain.metrics.MetricSeries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Persistence adapter: points in the table {@code metric_point}. Saves go through a
- * {@link GroupCommitter}, so pipelined puts from every connection share commits; the upsert is
+ * {@link GroupCommitter}, so the batches of every connection share commits; the upsert is
  * the standard SQL {@code MERGE}.
  */
 public final class JdbcMetricStore implements MetricStore, AutoCloseable {
@@ -33,9 +35,12 @@ public final class JdbcMetricStore implements MetricStore, AutoCloseable {
             "SELECT metric_key, ts, val FROM metric_point ORDER BY metric_key, ts";
     private static final String SELECT_KEY =
             "SELECT metric_key, ts, val FROM metric_point WHERE metric_key = ? ORDER BY ts";
+    private static final String SELECT_RANGE =
+            "SELECT metric_key, ts, val FROM metric_point WHERE metric_key = ? AND ts >= ? AND ts <= ? ORDER BY ts";
+    private static final String SELECT_KEYS = "SELECT DISTINCT metric_key FROM metric_point ORDER BY metric_key";
     private static final String COUNT = "SELECT COUNT(*) FROM metric_point";
 
-    private final GroupCommitter<MetricPoint> writes;
+    private final GroupCommitter<MetricBatch> writes;
     private final ReadConnection reads;
 
     public JdbcMetricStore(JdbcDatabase database) {
@@ -49,37 +54,91 @@ public final class JdbcMetricStore implements MetricStore, AutoCloseable {
         this.reads = new ReadConnection(database, "metrics");
     }
 
-    private static void upsert(Connection c, List<MetricPoint> points) throws SQLException {
+    private static void upsert(Connection c, List<MetricBatch> batches) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-            for (MetricPoint p : points) {
-                ps.setString(1, p.key().value());
-                ps.setLong(2, p.timestamp());
-                ps.setDouble(3, p.value());
-                ps.addBatch();
+            for (MetricBatch batch : batches) {
+                for (int i = 0, n = batch.size(); i < n; i++) {
+                    ps.setString(1, batch.key(i).value());
+                    ps.setLong(2, batch.timestamp(i));
+                    ps.setDouble(3, batch.value(i));
+                    ps.addBatch();
+                }
             }
             ps.executeBatch();
         }
     }
 
     @Override
-    public CompletionStage<Void> save(MetricPoint point) {
-        return writes.submit(point);
+    public CompletionStage<Void> save(MetricBatch batch) {
+        return writes.submit(batch);
     }
 
     @Override
-    public List<MetricPoint> find(MetricQuery query) {
+    public List<MetricSeries> read(MetricQuery query) {
         return reads.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(query.isAll() ? SELECT_ALL : SELECT_KEY)) {
                 if (query.key().isPresent()) {
                     ps.setString(1, query.key().get().value());
                 }
-                List<MetricPoint> result = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        result.add(new MetricPoint(MetricKey.of(rs.getString(1)), rs.getDouble(3), rs.getLong(2)));
+                return series(ps);
+            }
+        });
+    }
+
+    @Override
+    public MetricSeries range(MetricKey key, long from, long until) {
+        List<MetricSeries> found = reads.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT_RANGE)) {
+                ps.setString(1, key.value());
+                ps.setLong(2, from);
+                ps.setLong(3, until);
+                return series(ps);
+            }
+        });
+        return found.isEmpty() ? MetricSeries.empty(key) : found.get(0);
+    }
+
+    /** Groups rows ordered by key, then timestamp, into one series per key. */
+    private static List<MetricSeries> series(PreparedStatement ps) throws SQLException {
+        List<MetricSeries> out = new ArrayList<>();
+        String current = null;
+        long[] ts = new long[16];
+        double[] vals = new double[16];
+        int n = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String key = rs.getString(1);
+                if (!key.equals(current)) {
+                    if (current != null) {
+                        out.add(new MetricSeries(MetricKey.of(current), Arrays.copyOf(ts, n), Arrays.copyOf(vals, n)));
                     }
+                    current = key;
+                    n = 0;
                 }
-                return result;
+                if (n == ts.length) {
+                    ts = Arrays.copyOf(ts, n * 2);
+                    vals = Arrays.copyOf(vals, n * 2);
+                }
+                ts[n] = rs.getLong(2);
+                vals[n] = rs.getDouble(3);
+                n++;
+            }
+        }
+        if (current != null) {
+            out.add(new MetricSeries(MetricKey.of(current), Arrays.copyOf(ts, n), Arrays.copyOf(vals, n)));
+        }
+        return out;
+    }
+
+    @Override
+    public List<MetricKey> keys() {
+        return reads.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT_KEYS); ResultSet rs = ps.executeQuery()) {
+                List<MetricKey> keys = new ArrayList<>();
+                while (rs.next()) {
+                    keys.add(MetricKey.of(rs.getString(1)));
+                }
+                return keys;
             }
         });
     }
