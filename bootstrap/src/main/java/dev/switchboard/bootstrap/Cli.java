@@ -1,7 +1,10 @@
 package dev.switchboard.bootstrap;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.commons.cli.CommandLine;
@@ -84,5 +87,25 @@ public final class Cli {
         } catch (RuntimeException e) {
             throw new UsageException("--" + name + ": not a path: '" + value + "'");
         }
+    }
+
+    /**
+     * A secret kept in a file (a token, a password): the file's text without surrounding
+     * whitespace, so a trailing newline does not count. Kept off the command line, where {@code ps}
+     * shows it to everyone.
+     */
+    public static String secretFile(CommandLine line, String name) throws UsageException {
+        Path file = path(line, name, "");
+        String secret;
+        try {
+            secret = Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException("--" + name + ": cannot read " + file + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+        if (secret.isEmpty()) {
+            throw new UsageException("--" + name + ": " + file + " is empty");
+        }
+        return secret;
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.bootstrap;
 import dev.switchboard.bootstrap.bench.BenchRole;
 import dev.switchboard.bootstrap.collector.CollectorRole;
 import dev.switchboard.bootstrap.collector.CollectorSinkRole;
+import dev.switchboard.bootstrap.config.Configuration;
 import dev.switchboard.bootstrap.lottery.LotteryAgencyRole;
 import dev.switchboard.bootstrap.lottery.LotteryServerRole;
 import dev.switchboard.bootstrap.metrics.MetricsClientRole;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
 
-    private static final List<Role> ROLES = List.of(
+    /** Made on each run, not at class load: a role's static logger would start logback before --verbose is seen. */
+    private static List<Role> roles() {
+        return List.of(
             new ServeRole(),
             new MetricsServerRole(),
             new MetricsClientRole(),
@@ -39,17 +42,12 @@ public final class Main {
             new CollectorRole(),
             new CollectorSinkRole(),
             new BenchRole());
+    }
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        boolean verbose = Arrays.asList(args).contains("--verbose");
-        // must happen before the first logger is made: logback reads these when it starts
-        if (verbose) {
-            System.setProperty("switchboard.exceptions", "%ex");
-            System.setProperty("switchboard.level", "DEBUG");
-        }
         Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
                 LoggerFactory.getLogger(Main.class).error("uncaught failure in {}: {}", thread.getName(), e.toString(), e));
         int code = run(args, Console.system());
@@ -57,10 +55,15 @@ public final class Main {
         System.exit(code);
     }
 
-    /** Runs one role; returns its exit code. */
+    /** Runs one role with this process's environment; returns its exit code. */
     public static int run(String[] args, Console console) {
+        return run(args, console, System.getenv());
+    }
+
+    /** Runs one role; {@code env} supplies the {@code SWITCHBOARD_*} settings. Returns its exit code. */
+    public static int run(String[] args, Console console, Map<String, String> env) {
         Map<String, Role> roles = new LinkedHashMap<>();
-        ROLES.forEach(r -> roles.put(r.name(), r));
+        roles().forEach(r -> roles.put(r.name(), r));
         if (args.length == 0) {
             console.err().println("switchboard: missing role");
             printRoles(roles, console.err());
@@ -78,19 +81,41 @@ public final class Main {
         }
         Options options = role.options()
                 .addOption(Cli.flag("help", "show this help"))
-                .addOption(Cli.flag("verbose", "log debug lines and stack traces"));
+                .addOption(Cli.flag("verbose", "log debug lines and stack traces"))
+                .addOption(Cli.opt(Configuration.CONFIG, "FILE",
+                        "read settings from a properties file (keys are the long option names)"))
+                .addOption(Cli.flag(Configuration.PRINT_CONFIG,
+                        "print every effective setting and where it came from, then exit"));
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        CommandLine line;
+        CommandLine typed;
         try {
-            line = DefaultParser.builder().get().parse(options, rest, role.stopsAtVerb());
+            typed = DefaultParser.builder().get().parse(options, rest, role.stopsAtVerb());
         } catch (ParseException e) {
             console.err().println("switchboard " + role.name() + ": " + e.getMessage());
             printUsage(role, options, console);
             return 2;
         }
-        if (line.hasOption("help")) {
+        if (typed.hasOption("help")) {
             printHelp(role, options, new PrintWriter(console.out(), true));
             return 0;
+        }
+        Configuration config;
+        try {
+            config = Configuration.resolve(options, typed, rest, role.stopsAtVerb(), env);
+        } catch (UsageException e) {
+            console.err().println("switchboard " + role.name() + ": " + e.getMessage());
+            printUsage(role, options, console);
+            return 2;
+        }
+        if (typed.hasOption(Configuration.PRINT_CONFIG)) {
+            config.print(role.name(), console.out());
+            return 0;
+        }
+        CommandLine line = config.line();
+        if (line.hasOption("verbose") && System.getProperty("switchboard.level") == null) {
+            // before the first logger is made: logback reads these when it starts
+            System.setProperty("switchboard.exceptions", "%ex");
+            System.setProperty("switchboard.level", "DEBUG");
         }
         if (!role.stopsAtVerb() && !line.getArgList().isEmpty() && !acceptsPositionals(role)) {
             console.err().println("switchboard " + role.name() + ": unexpected argument '" + line.getArgList().get(0) + "'");
@@ -100,7 +125,7 @@ public final class Main {
         try {
             return role.run(line, console);
         } catch (UsageException e) {
-            console.err().println("switchboard " + role.name() + ": " + e.getMessage());
+            console.err().println("switchboard " + role.name() + ": " + config.explain(e.getMessage()));
             printUsage(role, options, console);
             return 2;
         } catch (InterruptedException e) {

@@ -29,7 +29,11 @@ public record ServerOptions(StorageKind storage, Path db, int adminPort, String 
                 .addOption(Cli.opt("db", "PATH", "H2 database file prefix [" + DEFAULT_DB + "]"))
                 .addOption(Cli.opt("admin-port", "N", "admin HTTP port, 0 = off [" + defaultAdminPort + "]"))
                 .addOption(Cli.opt("admin-addr", "ADDR", "admin bind address [127.0.0.1]"))
-                .addOption(Cli.opt("admin-token", "T", "require 'Authorization: Bearer T' on /api and /metrics"));
+                .addOption(Cli.opt("admin-token-file", "PATH",
+                        "read the admin token from PATH (or set SWITCHBOARD_ADMIN_TOKEN); with a token, /api and"
+                                + " /metrics need 'Authorization: Bearer T'"))
+                .addOption(Cli.opt("admin-token", "T",
+                        "the admin token itself; visible to anyone who runs ps, so prefer --admin-token-file"));
     }
 
     public static ServerOptions from(CommandLine line, int defaultAdminPort) throws UsageException {
@@ -37,10 +41,22 @@ public record ServerOptions(StorageKind storage, Path db, int adminPort, String 
         Path db = Cli.path(line, "db", DEFAULT_DB);
         int adminPort = Cli.port(line, "admin-port", defaultAdminPort);
         String adminAddr = Cli.host(line, "admin-addr", "127.0.0.1");
-        Optional<String> token = Optional.ofNullable(line.getOptionValue("admin-token"));
-        if (token.isPresent() && token.get().isBlank()) {
+        return new ServerOptions(storage, db, adminPort, adminAddr, adminToken(line));
+    }
+
+    /** The token from {@code --admin-token} (or its environment variable or file key), or read from {@code --admin-token-file}. */
+    private static Optional<String> adminToken(CommandLine line) throws UsageException {
+        String given = line.getOptionValue("admin-token");
+        String file = line.getOptionValue("admin-token-file");
+        if (given != null && file != null) {
+            throw new UsageException("--admin-token and --admin-token-file both given; give one");
+        }
+        if (file != null) {
+            return Optional.of(Cli.secretFile(line, "admin-token-file"));
+        }
+        if (given != null && given.isBlank()) {
             throw new UsageException("--admin-token must not be empty");
         }
-        return new ServerOptions(storage, db, adminPort, adminAddr, token);
+        return Optional.ofNullable(given);
     }
 }

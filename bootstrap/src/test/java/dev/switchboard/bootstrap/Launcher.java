@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -52,12 +53,18 @@ public final class Launcher implements AutoCloseable {
     }
 
     public static Launcher start(Path workDir, String... args) {
+        return start(workDir, Map.of(), args);
+    }
+
+    /** Starts a role with extra environment variables (e.g. {@code SWITCHBOARD_*} settings). */
+    public static Launcher start(Path workDir, Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
         command.add(home().resolve("switchboard").toString());
         command.addAll(List.of(args));
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
             builder.environment().put("SWITCHBOARD_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto");
+            builder.environment().putAll(env);
             return new Launcher(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -145,6 +152,11 @@ public final class Launcher implements AutoCloseable {
         }
         drain();
         return process.exitValue();
+    }
+
+    /** The process id: the launcher script execs the JVM, so this is the Java process. */
+    public long pid() {
+        return process.pid();
     }
 
     /** Everything printed on stdout so far, one line per line. */
