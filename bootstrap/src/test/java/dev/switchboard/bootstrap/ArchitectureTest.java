@@ -1,5 +1,7 @@
 package dev.switchboard.bootstrap;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 
@@ -28,7 +30,9 @@ class ArchitectureTest {
                 .domainModels("dev.switchboard.domain..")
                 .domainServices("dev.switchboard.application.port..")
                 .applicationServices("dev.switchboard.application.service..")
-                .adapter("tcp", "dev.switchboard.adapter.in.tcp..", "dev.switchboard.adapter.out.tcp..")
+                .adapter("tcp-server", "dev.switchboard.adapter.in.tcp..")
+                .adapter("tcp-client", "dev.switchboard.adapter.out.tcp..")
+                .adapter("tcp-protocol", "dev.switchboard.adapter.tcp..")
                 .adapter("web", "dev.switchboard.adapter.in.web..")
                 .adapter("persistence", "dev.switchboard.adapter.out.persistence..")
                 .adapter("spool", "dev.switchboard.adapter.out.spool..")
@@ -37,6 +41,10 @@ class ArchitectureTest {
                 .ignoreDependency(
                         com.tngtech.archunit.base.DescribedPredicate.describe("bootstrap", c -> c.getPackageName().startsWith("dev.switchboard.bootstrap")),
                         com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
+                // the server and the client of a protocol share its wire format, and nothing else
+                .ignoreDependency(
+                        resideInAnyPackage("dev.switchboard.adapter.in.tcp..", "dev.switchboard.adapter.out.tcp.."),
+                        resideInAPackage("dev.switchboard.adapter.tcp.."))
                 .check(classes);
     }
 
@@ -63,6 +71,14 @@ class ArchitectureTest {
     void portsDoNotReachServices() {
         noClasses().that().resideInAPackage("dev.switchboard.application.port..")
                 .should().dependOnClassesThat().resideInAPackage("dev.switchboard.application.service..")
+                .check(classes);
+    }
+
+    @Test
+    void aWireFormatKnowsNeitherMinaNorEitherSide() {
+        noClasses().that().resideInAPackage("dev.switchboard.adapter.tcp..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.mina..",
+                        "dev.switchboard.adapter.in..", "dev.switchboard.adapter.out..")
                 .check(classes);
     }
 

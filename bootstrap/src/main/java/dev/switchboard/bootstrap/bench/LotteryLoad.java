@@ -1,10 +1,10 @@
 package dev.switchboard.bootstrap.bench;
 
-import dev.switchboard.adapter.in.tcp.lottery.codec.LotteryTextProtocolCodecFactory;
 import dev.switchboard.adapter.out.tcp.lottery.AgencyConnection;
 import dev.switchboard.adapter.out.tcp.lottery.BinaryAgencyConnection;
 import dev.switchboard.adapter.out.tcp.lottery.LotteryClientError;
 import dev.switchboard.adapter.out.tcp.lottery.TextAgencyConnection;
+import dev.switchboard.adapter.tcp.lottery.protocol.TextFrame;
 import dev.switchboard.bootstrap.ServerRuntime;
 import dev.switchboard.bootstrap.lottery.LotteryAssembly;
 import dev.switchboard.bootstrap.lottery.LotteryConfig;
@@ -18,8 +18,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Load for the lottery: connection {@code n} is agency {@code n+1}; each sends batches of
@@ -48,7 +48,7 @@ final class LotteryLoad implements ServiceLoad {
     @Override
     public Supplier<InetSocketAddress> install(ServerRuntime runtime, LoadSettings settings) {
         // a frame limit that fits the bench's batches, whatever --pipeline is
-        int maxFrame = Math.max(LotteryTextProtocolCodecFactory.DEFAULT_MAX_FRAME,
+        int maxFrame = Math.max(TextFrame.DEFAULT_MAX_FRAME,
                 settings.pipeline() * BET_BYTES_BOUND + 64);
         LotteryAssembly.Installed lottery = LotteryAssembly.install(runtime, new LotteryConfig(LOOPBACK,
                 binary ? LotteryConfig.OFF : 0, binary ? 0 : LotteryConfig.OFF, settings.conns(),

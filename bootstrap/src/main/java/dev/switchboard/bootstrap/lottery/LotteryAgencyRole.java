@@ -1,11 +1,11 @@
 package dev.switchboard.bootstrap.lottery;
 
-import dev.switchboard.adapter.in.tcp.lottery.codec.LotteryTextProtocolCodecFactory;
 import dev.switchboard.adapter.out.tcp.lottery.AgencyConnection;
 import dev.switchboard.adapter.out.tcp.lottery.AgencyUploader;
 import dev.switchboard.adapter.out.tcp.lottery.BinaryAgencyConnection;
 import dev.switchboard.adapter.out.tcp.lottery.LotteryClientError;
 import dev.switchboard.adapter.out.tcp.lottery.TextAgencyConnection;
+import dev.switchboard.adapter.tcp.lottery.protocol.TextFrame;
 import dev.switchboard.bootstrap.Cli;
 import dev.switchboard.bootstrap.Console;
 import dev.switchboard.bootstrap.Role;
@@ -53,7 +53,7 @@ public final class LotteryAgencyRole implements Role {
                 .addOption(Cli.opt("batch-size", "N", "bets per batch, shrunk to fit the frame limit [100]"))
                 .addOption(Cli.opt("dialect", "D", "text or binary [text]"))
                 .addOption(Cli.opt("max-frame", "BYTES", "the server's frame limit ["
-                        + LotteryTextProtocolCodecFactory.DEFAULT_MAX_FRAME + "]"))
+                        + TextFrame.DEFAULT_MAX_FRAME + "]"))
                 .addOption(Cli.opt("timeout", "S", "connect and answer timeout in seconds; the draw is awaited without one [30]"));
     }
 
@@ -75,7 +75,7 @@ public final class LotteryAgencyRole implements Role {
         InetSocketAddress server = server(Cli.string(line, "server",
                 "127.0.0.1:" + (binary ? LotteryConfig.DEFAULT_BINARY_PORT : LotteryConfig.DEFAULT_PORT)));
         int batchSize = Cli.integer(line, "batch-size", 100, 1, 1_000_000);
-        int maxFrame = Cli.integer(line, "max-frame", LotteryTextProtocolCodecFactory.DEFAULT_MAX_FRAME,
+        int maxFrame = Cli.integer(line, "max-frame", TextFrame.DEFAULT_MAX_FRAME,
                 LotteryServerRole.MIN_FRAME, LotteryServerRole.MAX_FRAME);
         Duration timeout = Cli.seconds(line, "timeout", Duration.ofSeconds(30));
 

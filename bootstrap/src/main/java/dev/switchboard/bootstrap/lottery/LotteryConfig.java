@@ -1,6 +1,6 @@
 package dev.switchboard.bootstrap.lottery;
 
-import dev.switchboard.adapter.in.tcp.lottery.codec.LotteryTextProtocolCodecFactory;
+import dev.switchboard.adapter.tcp.lottery.protocol.TextFrame;
 import dev.switchboard.domain.lottery.WinningNumber;
 
 /**
@@ -19,6 +19,6 @@ public record LotteryConfig(String host, int textPort, int binaryPort, int agenc
 
     public static LotteryConfig defaults(String host, int textPort, int binaryPort, int agencies) {
         return new LotteryConfig(host, textPort, binaryPort, agencies, WinningNumber.DEFAULT,
-                LotteryTextProtocolCodecFactory.DEFAULT_MAX_FRAME);
+                TextFrame.DEFAULT_MAX_FRAME);
     }
 }

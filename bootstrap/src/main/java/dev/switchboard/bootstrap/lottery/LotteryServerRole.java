@@ -1,6 +1,6 @@
 package dev.switchboard.bootstrap.lottery;
 
-import dev.switchboard.adapter.in.tcp.lottery.codec.LotteryTextProtocolCodecFactory;
+import dev.switchboard.adapter.tcp.lottery.protocol.TextFrame;
 import dev.switchboard.bootstrap.Cli;
 import dev.switchboard.bootstrap.Console;
 import dev.switchboard.bootstrap.Role;
@@ -40,7 +40,7 @@ public final class LotteryServerRole implements Role {
                 .addOption(Cli.opt("agencies", "N", "agencies that must be done before the draw [5]"))
                 .addOption(Cli.opt("winner-number", "N", "the winning number, 0..9999 [7574]"))
                 .addOption(Cli.opt("max-frame", "BYTES", "largest frame (batch) accepted ["
-                        + LotteryTextProtocolCodecFactory.DEFAULT_MAX_FRAME + "]"));
+                        + TextFrame.DEFAULT_MAX_FRAME + "]"));
         return ServerOptions.addTo(options, 0);
     }
 
@@ -58,7 +58,7 @@ public final class LotteryServerRole implements Role {
                 dialect.equals("text") ? LotteryConfig.OFF : binaryPort,
                 agencies(line, "agencies"),
                 winningNumber(line),
-                Cli.integer(line, "max-frame", LotteryTextProtocolCodecFactory.DEFAULT_MAX_FRAME, MIN_FRAME, MAX_FRAME));
+                Cli.integer(line, "max-frame", TextFrame.DEFAULT_MAX_FRAME, MIN_FRAME, MAX_FRAME));
         ServerOptions common = ServerOptions.from(line, 0);
         ShutdownSignal signal = ShutdownSignal.install();
         ServerRuntime runtime = new ServerRuntime(common);

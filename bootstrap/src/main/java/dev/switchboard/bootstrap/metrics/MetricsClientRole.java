@@ -2,11 +2,11 @@ package dev.switchboard.bootstrap.metrics;
 
 import dev.switchboard.adapter.out.tcp.metrics.ClientError;
 import dev.switchboard.adapter.out.tcp.metrics.MetricsClient;
+import dev.switchboard.adapter.tcp.metrics.protocol.PythonFloat;
 import dev.switchboard.bootstrap.Cli;
 import dev.switchboard.bootstrap.Console;
 import dev.switchboard.bootstrap.Role;
 import dev.switchboard.bootstrap.UsageException;
-import dev.switchboard.domain.metrics.PythonFloat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

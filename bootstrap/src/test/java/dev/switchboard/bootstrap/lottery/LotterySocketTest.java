@@ -3,7 +3,7 @@ package dev.switchboard.bootstrap.lottery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.adapter.in.tcp.lottery.message.BinaryBets;
+import dev.switchboard.adapter.tcp.lottery.protocol.BinaryBets;
 import dev.switchboard.application.port.in.lottery.GetLotteryStatusUseCase.AgencyStatus;
 import dev.switchboard.bootstrap.ServerOptions;
 import dev.switchboard.bootstrap.ServerRuntime;

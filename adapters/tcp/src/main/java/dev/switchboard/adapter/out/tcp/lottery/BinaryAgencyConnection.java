@@ -1,6 +1,6 @@
 package dev.switchboard.adapter.out.tcp.lottery;
 
-import dev.switchboard.adapter.in.tcp.lottery.message.BinaryBets;
+import dev.switchboard.adapter.tcp.lottery.protocol.BinaryBets;
 import dev.switchboard.domain.lottery.AgencyId;
 import dev.switchboard.domain.lottery.BetBatch;
 import java.io.IOException;

@@ -1,7 +1,8 @@
 package dev.switchboard.adapter.out.tcp.lottery;
 
-import dev.switchboard.adapter.in.tcp.lottery.message.LotteryTextRequest;
-import dev.switchboard.adapter.in.tcp.lottery.message.LotteryTextResponse;
+import dev.switchboard.adapter.tcp.lottery.protocol.LotteryTextRequest;
+import dev.switchboard.adapter.tcp.lottery.protocol.LotteryTextResponse;
+import dev.switchboard.adapter.tcp.lottery.protocol.TextFrame;
 import dev.switchboard.domain.lottery.AgencyId;
 import dev.switchboard.domain.lottery.BetBatch;
 import java.io.IOException;
@@ -71,7 +72,7 @@ public final class TextAgencyConnection implements AgencyConnection {
     /** Sends one frame and reads the answer frame; for tests and tools as well. */
     public String request(String body) throws LotteryClientError {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        channel.write(ByteBuffer.allocate(Long.BYTES).putLong(bytes.length).array(), bytes);
+        channel.write(ByteBuffer.allocate(TextFrame.PREFIX_BYTES).putLong(bytes.length).array(), bytes);
         try {
             long length = channel.in().readLong();
             if (length < 0 || length > MAX_ANSWER_BYTES) {

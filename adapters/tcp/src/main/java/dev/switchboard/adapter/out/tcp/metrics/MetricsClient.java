@@ -1,7 +1,7 @@
 package dev.switchboard.adapter.out.tcp.metrics;
 
+import dev.switchboard.adapter.tcp.metrics.protocol.PythonFloat;
 import dev.switchboard.domain.metrics.MetricKey;
-import dev.switchboard.domain.metrics.PythonFloat;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

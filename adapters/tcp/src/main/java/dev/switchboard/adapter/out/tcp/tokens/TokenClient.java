@@ -1,11 +1,11 @@
 package dev.switchboard.adapter.out.tcp.tokens;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.switchboard.adapter.tcp.tokens.protocol.TokenRequest;
+import dev.switchboard.adapter.tcp.tokens.protocol.TokenWire;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -39,8 +39,6 @@ public final class TokenClient implements AutoCloseable {
     public record Result(int accepted, int refused) {
     }
 
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
-
     private final Socket socket;
     private final BufferedReader in;
     private final Writer out;
@@ -64,21 +62,18 @@ public final class TokenClient implements AutoCloseable {
 
     /** Sends the greeting and waits for {@code Ready}. */
     public void greet(String clientId, long tokensExpected) throws TokenClientException {
-        JsonObject payload = new JsonObject();
-        payload.addProperty("client_id", clientId);
-        payload.addProperty("tokens_expected", tokensExpected);
         try {
-            out.write(line("Greeting", payload));
+            out.write(new TokenRequest.Greeting(clientId, tokensExpected).toLine());
             out.flush();
         } catch (IOException e) {
             throw new TokenClientException("cannot send the greeting to " + server + ": " + e.getMessage(), e);
         }
         JsonObject answer = readAnswer(0, 1);
         String op = op(answer);
-        if ("Error".equals(op)) {
+        if (TokenWire.ERROR.equals(op)) {
             throw new TokenClientException("greeting refused: " + reason(answer));
         }
-        if (!"Ready".equals(op)) {
+        if (!TokenWire.READY.equals(op)) {
             throw new TokenClientException("unexpected answer to the greeting: " + answer);
         }
     }
@@ -90,9 +85,7 @@ public final class TokenClient implements AutoCloseable {
         Thread writer = new Thread(() -> {
             try {
                 for (String token : tokens) {
-                    JsonObject payload = new JsonObject();
-                    payload.addProperty("token", token);
-                    out.write(line("Token", payload));
+                    out.write(new TokenRequest.Submit(token).toLine());
                 }
                 out.flush();
             } catch (IOException e) {
@@ -114,10 +107,10 @@ public final class TokenClient implements AutoCloseable {
                             + failed.getMessage() + ")", e);
                 }
                 String op = op(answer);
-                if ("Accepted".equals(op)) {
+                if (TokenWire.ACCEPTED.equals(op)) {
                     accepted++;
                     listener.accepted(i, tokens.get(i));
-                } else if ("Error".equals(op)) {
+                } else if (TokenWire.ERROR.equals(op)) {
                     refused++;
                     listener.refused(i, tokens.get(i), reason(answer));
                 } else {
@@ -132,13 +125,6 @@ public final class TokenClient implements AutoCloseable {
             }
         }
         return new Result(accepted, refused);
-    }
-
-    private static String line(String op, JsonObject payload) {
-        JsonObject message = new JsonObject();
-        message.addProperty("op", op);
-        message.add("payload", payload);
-        return GSON.toJson(message) + "\n";
     }
 
     private JsonObject readAnswer(int index, int of) throws TokenClientException {
@@ -165,14 +151,14 @@ public final class TokenClient implements AutoCloseable {
     }
 
     private static String op(JsonObject answer) {
-        JsonElement op = answer.get("op");
+        JsonElement op = answer.get(TokenWire.OP);
         return op != null && op.isJsonPrimitive() ? op.getAsString() : "";
     }
 
     private static String reason(JsonObject answer) {
-        JsonElement payload = answer.get("payload");
+        JsonElement payload = answer.get(TokenWire.PAYLOAD);
         if (payload != null && payload.isJsonObject()) {
-            JsonElement reason = payload.getAsJsonObject().get("reason");
+            JsonElement reason = payload.getAsJsonObject().get(TokenWire.REASON);
             if (reason != null && reason.isJsonPrimitive()) {
                 return reason.getAsString();
             }

@@ -1,6 +1,6 @@
 package dev.switchboard.adapter.in.tcp.lottery.codec;
 
-import dev.switchboard.adapter.in.tcp.lottery.message.TextFrame;
+import dev.switchboard.adapter.tcp.lottery.protocol.TextFrame;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -22,8 +22,6 @@ import org.apache.mina.filter.codec.ProtocolDecoderOutput;
  */
 public final class LengthPrefixedFrameDecoder extends CumulativeProtocolDecoder {
 
-    public static final int PREFIX_BYTES = Long.BYTES;
-
     private final int maxFrameBytes;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
@@ -43,7 +41,7 @@ public final class LengthPrefixedFrameDecoder extends CumulativeProtocolDecoder 
             in.position(in.limit());
             return false;
         }
-        if (in.remaining() < PREFIX_BYTES) {
+        if (in.remaining() < TextFrame.PREFIX_BYTES) {
             return false;
         }
         long length = in.getLong(in.position());
@@ -53,10 +51,10 @@ public final class LengthPrefixedFrameDecoder extends CumulativeProtocolDecoder 
             out.write(new TextFrame.TooLarge(length, maxFrameBytes));
             return false;
         }
-        if (in.remaining() < PREFIX_BYTES + length) {
+        if (in.remaining() < TextFrame.PREFIX_BYTES + length) {
             return false;
         }
-        int start = in.position() + PREFIX_BYTES;
+        int start = in.position() + TextFrame.PREFIX_BYTES;
         ByteBuffer body = in.buf().duplicate();
         body.limit(start + (int) length).position(start);
         try {

@@ -1,7 +1,7 @@
 package dev.switchboard.adapter.in.tcp.lottery.codec;
 
-import dev.switchboard.adapter.in.tcp.lottery.message.BinaryBets;
-import dev.switchboard.adapter.in.tcp.lottery.message.BinaryMessage;
+import dev.switchboard.adapter.tcp.lottery.protocol.BinaryBets;
+import dev.switchboard.adapter.tcp.lottery.protocol.BinaryMessage;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.CumulativeProtocolDecoder;

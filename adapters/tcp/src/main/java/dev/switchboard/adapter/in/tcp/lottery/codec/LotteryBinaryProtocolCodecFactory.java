@@ -9,7 +9,7 @@ import org.apache.mina.filter.codec.ProtocolEncoderAdapter;
 import org.apache.mina.filter.codec.ProtocolEncoderOutput;
 
 /**
- * Codec of the lottery's binary dialect: reads {@link dev.switchboard.adapter.in.tcp.lottery.message.BinaryMessage}s
+ * Codec of the lottery's binary dialect: reads {@link dev.switchboard.adapter.tcp.lottery.protocol.BinaryMessage}s
  * and writes answers given as ready-made {@code byte[]}.
  */
 public final class LotteryBinaryProtocolCodecFactory extends SessionCodecFactory {

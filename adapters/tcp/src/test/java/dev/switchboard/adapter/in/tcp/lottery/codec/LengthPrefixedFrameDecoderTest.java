@@ -2,7 +2,7 @@ package dev.switchboard.adapter.in.tcp.lottery.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.adapter.in.tcp.lottery.message.TextFrame;
+import dev.switchboard.adapter.tcp.lottery.protocol.TextFrame;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package dev.switchboard.adapter.in.tcp.lottery.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.adapter.in.tcp.lottery.message.BinaryBets;
-import dev.switchboard.adapter.in.tcp.lottery.message.BinaryMessage;
+import dev.switchboard.adapter.tcp.lottery.protocol.BinaryBets;
+import dev.switchboard.adapter.tcp.lottery.protocol.BinaryMessage;
 import dev.switchboard.domain.lottery.AgencyId;
 import dev.switchboard.domain.lottery.Bet;
 import dev.switchboard.domain.lottery.BetBatch;

@@ -2,12 +2,12 @@ package dev.switchboard.adapter.in.tcp.tokens.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.adapter.in.tcp.tokens.message.TokenRequest;
-import dev.switchboard.adapter.in.tcp.tokens.message.TokenResponse;
+import dev.switchboard.adapter.tcp.tokens.protocol.TokenRequest;
+import dev.switchboard.adapter.tcp.tokens.protocol.TokenResponse;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.service.DefaultTransportMetadata;

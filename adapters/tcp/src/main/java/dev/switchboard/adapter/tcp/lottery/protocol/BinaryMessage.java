@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.in.tcp.lottery.message;
+package dev.switchboard.adapter.tcp.lottery.protocol;
 
 /** What the binary dialect's decoder hands the session handler. */
 public sealed interface BinaryMessage {

@@ -1,8 +1,7 @@
-package dev.switchboard.adapter.in.tcp.metrics.message;
+package dev.switchboard.adapter.tcp.metrics.protocol;
 
 import dev.switchboard.domain.metrics.MetricPoint;
 import dev.switchboard.domain.metrics.MetricQuery;
-import dev.switchboard.domain.metrics.PythonFloat;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.in.tcp.lottery.message;
+package dev.switchboard.adapter.tcp.lottery.protocol;
 
 import dev.switchboard.domain.lottery.AgencyId;
 import dev.switchboard.domain.lottery.Bet;

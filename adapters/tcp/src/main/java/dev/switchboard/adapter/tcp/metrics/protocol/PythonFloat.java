@@ -1,4 +1,4 @@
-package dev.switchboard.domain.metrics;
+package dev.switchboard.adapter.tcp.metrics.protocol;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

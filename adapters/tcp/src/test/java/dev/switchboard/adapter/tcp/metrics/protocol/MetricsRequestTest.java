@@ -1,9 +1,7 @@
-package dev.switchboard.adapter.in.tcp.metrics;
+package dev.switchboard.adapter.tcp.metrics.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.adapter.in.tcp.metrics.message.MetricsRequest;
-import dev.switchboard.adapter.in.tcp.metrics.message.MetricsResponse;
 import dev.switchboard.domain.metrics.MetricPoint;
 import dev.switchboard.domain.metrics.MetricQuery;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.switchboard.domain.metrics;
+package dev.switchboard.adapter.tcp.metrics.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

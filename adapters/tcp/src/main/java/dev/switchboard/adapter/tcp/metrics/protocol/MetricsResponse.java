@@ -1,7 +1,6 @@
-package dev.switchboard.adapter.in.tcp.metrics.message;
+package dev.switchboard.adapter.tcp.metrics.protocol;
 
 import dev.switchboard.domain.metrics.MetricPoint;
-import dev.switchboard.domain.metrics.PythonFloat;
 import java.util.List;
 
 /** The answers of the metrics protocol, byte for byte as the classic server writes them. */

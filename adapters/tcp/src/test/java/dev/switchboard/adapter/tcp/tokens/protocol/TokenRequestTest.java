@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.in.tcp.tokens.message;
+package dev.switchboard.adapter.tcp.tokens.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +32,17 @@ class TokenRequestTest {
     void token() {
         assertThat(TokenRequest.parse("{\"op\":\"Token\",\"payload\":{\"token\":\"abc\"}}"))
                 .isEqualTo(new TokenRequest.Submit("abc"));
+    }
+
+    @Test
+    void whatTheClientWrites_isWhatTheServerReads() {
+        String greeting = new TokenRequest.Greeting("c \"1\" <é>", 12).toLine();
+        String token = new TokenRequest.Submit("a=b&c").toLine();
+
+        assertThat(greeting).isEqualTo("{\"op\":\"Greeting\",\"payload\":{\"client_id\":\"c \\\"1\\\" <é>\",\"tokens_expected\":12}}\n");
+        assertThat(TokenRequest.parse(greeting.strip())).isEqualTo(new TokenRequest.Greeting("c \"1\" <é>", 12));
+        assertThat(token).isEqualTo("{\"op\":\"Token\",\"payload\":{\"token\":\"a=b&c\"}}\n");
+        assertThat(TokenRequest.parse(token.strip())).isEqualTo(new TokenRequest.Submit("a=b&c"));
     }
 
     @Test

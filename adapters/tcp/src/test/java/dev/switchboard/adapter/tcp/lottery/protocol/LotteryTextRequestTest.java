@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.in.tcp.lottery.message;
+package dev.switchboard.adapter.tcp.lottery.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

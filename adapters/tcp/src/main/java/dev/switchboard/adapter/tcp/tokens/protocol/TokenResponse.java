@@ -1,13 +1,9 @@
-package dev.switchboard.adapter.in.tcp.tokens.message;
+package dev.switchboard.adapter.tcp.tokens.protocol;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 
 /** An answer of the tokens protocol; {@link #toLine()} is the compact JSON line on the wire. */
 public sealed interface TokenResponse {
-
-    Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     /** {@code {"op":"Ready","payload":{}}}: the greeting was taken. */
     record Ready() implements TokenResponse {
@@ -28,17 +24,14 @@ public sealed interface TokenResponse {
         JsonObject payload = new JsonObject();
         String op;
         if (this instanceof Accepted accepted) {
-            op = "Accepted";
-            payload.addProperty("token", accepted.token());
+            op = TokenWire.ACCEPTED;
+            payload.addProperty(TokenWire.TOKEN_FIELD, accepted.token());
         } else if (this instanceof Error error) {
-            op = "Error";
-            payload.addProperty("reason", error.reason());
+            op = TokenWire.ERROR;
+            payload.addProperty(TokenWire.REASON, error.reason());
         } else {
-            op = "Ready";
+            op = TokenWire.READY;
         }
-        JsonObject message = new JsonObject();
-        message.addProperty("op", op);
-        message.add("payload", payload);
-        return GSON.toJson(message) + "\n";
+        return TokenWire.line(op, payload);
     }
 }

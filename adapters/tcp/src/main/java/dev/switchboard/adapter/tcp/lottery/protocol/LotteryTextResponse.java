@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.in.tcp.lottery.message;
+package dev.switchboard.adapter.tcp.lottery.protocol;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.in.tcp.tokens.message;
+package dev.switchboard.adapter.tcp.tokens.protocol;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -23,10 +23,25 @@ public sealed interface TokenRequest {
 
     /** {@code Greeting}: who the client is and how many tokens it will send. */
     record Greeting(String clientId, long tokensExpected) implements TokenRequest {
+
+        /** The greeting as a client writes it. */
+        public String toLine() {
+            JsonObject payload = new JsonObject();
+            payload.addProperty(TokenWire.CLIENT_ID, clientId);
+            payload.addProperty(TokenWire.TOKENS_EXPECTED, tokensExpected);
+            return TokenWire.line(TokenWire.GREETING, payload);
+        }
     }
 
     /** {@code Token}: one token (not yet checked against the domain's rules). */
     record Submit(String token) implements TokenRequest {
+
+        /** The token as a client writes it. */
+        public String toLine() {
+            JsonObject payload = new JsonObject();
+            payload.addProperty(TokenWire.TOKEN_FIELD, token);
+            return TokenWire.line(TokenWire.TOKEN, payload);
+        }
     }
 
     /** A line that is not a request of this protocol; answered with an error, the connection stays. */
@@ -61,7 +76,7 @@ public sealed interface TokenRequest {
             return new Invalid("a message must be a JSON object");
         }
         JsonObject message = root.getAsJsonObject();
-        JsonElement op = message.get("op");
+        JsonElement op = message.get(TokenWire.OP);
         if (op == null || op.isJsonNull()) {
             return new Invalid("missing field 'op'");
         }
@@ -69,7 +84,7 @@ public sealed interface TokenRequest {
             return new Invalid("field 'op' must be a string");
         }
         JsonObject payload;
-        JsonElement rawPayload = message.get("payload");
+        JsonElement rawPayload = message.get(TokenWire.PAYLOAD);
         if (rawPayload == null || rawPayload.isJsonNull() || (isString(rawPayload) && rawPayload.getAsString().isEmpty())) {
             payload = new JsonObject();
         } else if (rawPayload.isJsonObject()) {
@@ -79,15 +94,15 @@ public sealed interface TokenRequest {
         }
         String name = op.getAsString();
         switch (name) {
-            case "Greeting" -> {
-                JsonElement id = payload.get("client_id");
+            case TokenWire.GREETING -> {
+                JsonElement id = payload.get(TokenWire.CLIENT_ID);
                 if (id == null || id.isJsonNull()) {
                     return new Invalid("missing field 'client_id'");
                 }
                 if (!isString(id)) {
                     return new Invalid("field 'client_id' must be a string");
                 }
-                JsonElement expected = payload.get("tokens_expected");
+                JsonElement expected = payload.get(TokenWire.TOKENS_EXPECTED);
                 if (expected == null || expected.isJsonNull()) {
                     return new Invalid("missing field 'tokens_expected'");
                 }
@@ -97,8 +112,8 @@ public sealed interface TokenRequest {
                 }
                 return new Greeting(id.getAsString(), count);
             }
-            case "Token" -> {
-                JsonElement token = payload.get("token");
+            case TokenWire.TOKEN -> {
+                JsonElement token = payload.get(TokenWire.TOKEN_FIELD);
                 if (token == null || token.isJsonNull()) {
                     return new Invalid("missing field 'token'");
                 }
