@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -245,8 +246,27 @@ class AdminConsoleBrowserTest {
         return browser.findElement(By.cssSelector(css));
     }
 
-    private static List<String> cells(WebElement row) {
-        return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+    /**
+     * Reads a row's cells, finding the row again if the page re-rendered it between the find and
+     * the read (the console refreshes its tables on a timer, so an element can go stale).
+     */
+    private static List<String> cells(String rowCss) {
+        return fresh(() -> row(rowCss).findElements(By.tagName("td")).stream().map(WebElement::getText).toList());
+    }
+
+    /** The text of the element, found again if a refresh replaced it while it was read. */
+    private static String text(String css) {
+        return fresh(() -> row(css).getText());
+    }
+
+    /** A DOM attribute of the element, found again if a refresh replaced it while it was read. */
+    private static String domAttr(String css, String name) {
+        return fresh(() -> row(css).getDomAttribute(name));
+    }
+
+    private static <T> T fresh(java.util.concurrent.Callable<T> read) {
+        return await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class)
+                .until(read, value -> true);
     }
 
     private static void openTab(String service) {
@@ -276,15 +296,15 @@ class AdminConsoleBrowserTest {
             browser.get(serve.admin() + "#tokens");
             awaitPanel("tokens", "running");
             assertThat(attr("tokens-table", "data-handlers")).isEqualTo("3");
-            assertThat(cells(row("#tokens-table tr[data-token='abc'][data-client='c1']")))
+            assertThat(cells("#tokens-table tr[data-token='abc'][data-client='c1']"))
                     .containsExactly("abc", "c1", "127.0.0.1:" + c1, "3", "3");
-            assertThat(cells(row("#tokens-table tr[data-token='abc'][data-client='c2']")))
+            assertThat(cells("#tokens-table tr[data-token='abc'][data-client='c2']"))
                     .containsExactly("c2", "127.0.0.1:" + c2, "2", "2");
-            assertThat(cells(row("#tokens-table tr[data-token='xyz'][data-client='c1']")))
+            assertThat(cells("#tokens-table tr[data-token='xyz'][data-client='c1']"))
                     .containsExactly("xyz", "c1", "127.0.0.1:" + c1, "3", "3");
             // a token is text, never markup
             assertThat(browser.findElements(By.cssSelector("#tokens-table b"))).isEmpty();
-            assertThat(row("#tokens-table tr[data-token='<b>odd</b>']").getText()).contains("<b>odd</b>", "c2");
+            assertThat(text("#tokens-table tr[data-token='<b>odd</b>']")).contains("<b>odd</b>", "c2");
             assertThat(byId("tokens-summary").getText()).isEqualTo("3 handlers · 4 client rows");
             screenshot("tokens");
             byId("tokens-filter").sendKeys("xy");
@@ -295,27 +315,27 @@ class AdminConsoleBrowserTest {
             openTab("metrics");
             assertThat(attr("metrics-chart", "data-key")).isEqualTo("palm.cpu");
             assertThat(chartHas(1150864247L, 23.7)).isTrue();
-            assertThat(row("#metrics-keys tr[data-key='palm.cpu']").getText()).contains("23.7", "2006-06-21 04:30:47Z");
+            assertThat(text("#metrics-keys tr[data-key='palm.cpu']")).contains("23.7", "2006-06-21 04:30:47Z");
 
             openTab("lottery");
-            WebElement agency1 = row("#lottery-agencies tr[data-agency='1']");
-            assertThat(agency1.getDomAttribute("data-bets")).isEqualTo("3");
-            assertThat(agency1.getDomAttribute("data-batches")).isEqualTo("2");
+            String agency1 = "#lottery-agencies tr[data-agency='1']";
+            assertThat(domAttr(agency1, "data-bets")).isEqualTo("3");
+            assertThat(domAttr(agency1, "data-batches")).isEqualTo("2");
             assertThat(cells(agency1).subList(0, 3)).containsExactly("1", "3", "2");
-            assertThat(row("#lottery-agencies tr[data-agency='2']").getDomAttribute("data-bets")).isEqualTo("1");
+            assertThat(domAttr("#lottery-agencies tr[data-agency='2']", "data-bets")).isEqualTo("1");
             assertThat(attr("lottery-cards", "data-total-bets")).isEqualTo("4");
             assertThat(attr("lottery-cards", "data-draw-done")).isEqualTo("false");
-            assertThat(row("[data-field='agenciesDone'] .card-value").getText()).isEqualTo("0 / " + ServeFixture.AGENCIES);
+            assertThat(text("[data-field='agenciesDone'] .card-value")).isEqualTo("0 / " + ServeFixture.AGENCIES);
             // both agencies say they are done: the draw shows up at a later refresh, without a reload
             CompletableFuture<String> end1 = CompletableFuture.supplyAsync(() -> frame(serve, "END;1"));
             await().atMost(PATIENCE).until(() -> serve.get("/api/lottery").body().contains("\"done\":true"));
             assertThat(Traffic.lotteryFrame(serve, "END;2")).isEqualTo("NO_WINNERS");
             assertThat(end1.get(10, TimeUnit.SECONDS)).isEqualTo("30904465");
             await().atMost(PATIENCE).ignoreExceptions().until(() -> "true".equals(attr("lottery-cards", "data-draw-done")));
-            assertThat(row("#lottery-agencies tr[data-agency='1']").getDomAttribute("data-winners")).isEqualTo("1");
+            assertThat(domAttr("#lottery-agencies tr[data-agency='1']", "data-winners")).isEqualTo("1");
             row("#lottery-agencies tr[data-agency='1'] summary").click();
-            assertThat(row("#lottery-agencies tr[data-agency='1'] details div").getText()).isEqualTo("30904465");
-            assertThat(row("[data-field='winners'] .card-value").getText()).isEqualTo("1");
+            assertThat(text("#lottery-agencies tr[data-agency='1'] details div")).isEqualTo("30904465");
+            assertThat(text("[data-field='winners'] .card-value")).isEqualTo("1");
             screenshot("lottery");
 
             openTab("sink");
@@ -324,16 +344,16 @@ class AdminConsoleBrowserTest {
             // newest first
             assertThat(browser.findElements(By.cssSelector("#sink-receipts tr[data-batch-id]")))
                     .extracting(r -> r.getDomAttribute("data-batch-id")).containsExactly("26593137.dat", "26593136.dat");
-            List<String> receipt = cells(row("#sink-receipts tr[data-batch-id='26593136.dat']"));
+            List<String> receipt = cells("#sink-receipts tr[data-batch-id='26593136.dat']");
             assertThat(receipt.subList(0, 2)).containsExactly("26593136.dat", "22");
             assertThat(receipt.get(2)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d{1,3})?Z");
-            assertThat(row("[data-field='bytes'] .card-value").getText()).isEqualTo("66 B");
+            assertThat(text("[data-field='bytes'] .card-value")).isEqualTo("66 B");
             screenshot("sink");
 
             // the collector is not part of serve
             browser.findElement(By.cssSelector("[data-tab='collector']")).click();
             awaitPanel("collector", "absent");
-            assertThat(row("#panel-collector .notice").getText()).isEqualTo("not running in this process");
+            assertThat(text("#panel-collector .notice")).isEqualTo("not running in this process");
             assertThat(pageErrors()).isEmpty();
 
             // a collector runs as its own process, with its own console, and ships to this sink
@@ -345,10 +365,10 @@ class AdminConsoleBrowserTest {
                 assertThat(attr("collector-last-error", "data-error")).isEmpty();
                 assertThat(byId("collector-last-error").getText()).isEqualTo("last run: no error");
                 // members beyond the contract's are shown as they come
-                assertThat(row("[data-field='spool'] .fact-value").getText()).isEqualTo(spool.toString());
-                assertThat(row("[data-field='target'] .fact-value").getText()).isEqualTo("http://127.0.0.1:" + serve.sinkPort() + "/");
+                assertThat(text("[data-field='spool'] .fact-value")).isEqualTo(spool.toString());
+                assertThat(text("[data-field='target'] .fact-value")).isEqualTo("http://127.0.0.1:" + serve.sinkPort() + "/");
                 assertThat(row("[data-field='bytesSent'] .card-label").getAttribute("textContent")).isEqualTo("bytes sent");
-                assertThat(row("[data-field='bytesSent'] .card-value").getText()).matches("\\d+ B|\\d+\\.\\d KiB");
+                assertThat(text("[data-field='bytesSent'] .card-value")).matches("\\d+ B|\\d+\\.\\d KiB");
                 awaitPanel("tokens", "absent");
                 screenshot("collector");
                 assertThat(pageErrors()).isEmpty();
