@@ -8,6 +8,8 @@
   var REFRESH_MS = 3000;
   var MAX_ROWS = 500;          // table rows rendered per panel; the rest is counted, not drawn
   var MAX_CHART_POINTS = 2000; // the newest points of a key are drawn
+  var MAX_PAGES = 20;          // pages of a long list read per refresh (the API's pages hold 1000 items)
+  var PAGED = { tokens: 'handlers', metrics: 'metrics', sink: 'receipts' }; // the list each answer pages
   var SVG_NS = 'http://www.w3.org/2000/svg';
 
   var token = null;            // the bearer token, in memory only
@@ -124,6 +126,32 @@
     });
   }
 
+  // A long list comes in pages: follow "next" and join every page's list into the first answer.
+  function read(service) {
+    var path = pathOf(service);
+    var field = PAGED[service];
+    if (!field) { return api(path); }
+    function more(body, pages) {
+      if (typeof body.next !== 'string' || pages >= MAX_PAGES) {
+        body.truncated = typeof body.next === 'string';
+        return body;
+      }
+      var next = path + (path.indexOf('?') < 0 ? '?' : '&') + 'cursor=' + encodeURIComponent(body.next);
+      return api(next).then(function (page) {
+        var into = body[field];
+        var from = page[field];
+        if (Array.isArray(into) && Array.isArray(from)) {
+          Array.prototype.push.apply(into, from);
+        } else if (into && from && typeof into === 'object' && typeof from === 'object') {
+          Object.keys(from).forEach(function (k) { into[k] = from[k]; });
+        }
+        body.next = page.next;
+        return more(body, pages + 1);
+      });
+    }
+    return api(path).then(function (body) { return more(body, 1); });
+  }
+
   function pathOf(service) {
     return service === 'metrics' ? '/api/metrics?key=*' : '/api/' + service;
   }
@@ -142,7 +170,7 @@
           setPanelState(service, 'absent', 'not running in this process');
           return null;
         }
-        return api(pathOf(service)).then(function (body) {
+        return read(service).then(function (body) {
           ui.lastData[service] = body;
           setPanelState(service, 'running', '');
           try {
@@ -511,12 +539,13 @@
     receipts.reverse();
     var cards = $('sink-cards');
     clear(cards);
+    var received = typeof body.count === 'number' ? body.count : receipts.length;
     append(cards, [
-      card('batches received', fmtInt(receipts.length), { field: 'receipts' }),
+      card('batches received', fmtInt(received), { field: 'receipts' }),
       card('bytes received', fmtBytes(bytes), { field: 'bytes' }),
       card('duplicates', fmtInt(num(body.duplicates)), { field: 'duplicates' })
     ]);
-    cards.dataset.receipts = String(receipts.length);
+    cards.dataset.receipts = String(received);
     cards.dataset.duplicates = String(num(body.duplicates));
     var tbody = $('sink-receipts').tBodies[0];
     clear(tbody);
@@ -530,8 +559,8 @@
     if (receipts.length === 0) {
       tbody.appendChild(el('tr', null, el('td', { colspan: 3, 'class': 'muted', text: 'no batch received yet' })));
     }
-    $('sink-more').textContent = receipts.length > MAX_ROWS ? 'newest ' + MAX_ROWS + ' of ' + receipts.length + ' receipts shown' : '';
-    setBadge('sink', String(receipts.length));
+    $('sink-more').textContent = receipts.length > MAX_ROWS ? MAX_ROWS + ' of ' + received + ' receipts shown' : '';
+    setBadge('sink', String(received));
   }
 
   var RENDER = { tokens: renderTokens, metrics: renderMetrics, lottery: renderLottery, collector: renderCollector, sink: renderSink };

@@ -8,6 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import dev.switchboard.adapter.in.web.admin.AdminServer;
+import dev.switchboard.adapter.out.tcp.metrics.MetricsClient;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -204,6 +205,26 @@ class AdminConsoleBrowserTest {
             browser.findElement(By.cssSelector("[data-tab='lottery']")).click();
             assertThat(byId("panel-lottery").isDisplayed()).isTrue();
             assertThat(byId("panel-metrics").isDisplayed()).isFalse();
+            assertThat(pageErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    void metricsPanel_readsEveryPageOfALongList() throws Exception {
+        try (ServeFixture serve = ServeFixture.start()) {
+            int keys = 2_345; // three pages of the API's default 1000
+            try (MetricsClient client = new MetricsClient("127.0.0.1", serve.metricsPort(), Duration.ofSeconds(10))) {
+                for (int i = 0; i < keys; i++) {
+                    client.put("many.k" + i, i, 1_000 + i);
+                }
+            }
+            assertThat(serve.get("/api/metrics?key=*").body()).contains("\"next\":");
+
+            browser.get(serve.admin().toString());
+            browser.findElement(By.cssSelector("[data-tab='metrics']")).click();
+            awaitPanel("metrics", "running");
+            await().atMost(PATIENCE).ignoreExceptions().until(() -> String.valueOf(keys).equals(attr("metrics-keys", "data-keys")));
+            assertThat(byId("metrics-summary").getText()).startsWith("2345 keys · 2,345 points");
             assertThat(pageErrors()).isEmpty();
         }
     }

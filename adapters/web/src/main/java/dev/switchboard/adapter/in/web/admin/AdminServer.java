@@ -39,7 +39,10 @@ import org.slf4j.LoggerFactory;
  * The embedded Jetty admin server: {@code GET /} (console), {@code /api/health}, one
  * {@code /api/<service>} route per running service, and {@code /metrics} (Prometheus text).
  * With a token, {@code /api} and {@code /metrics} need {@code Authorization: Bearer <token>}; the
- * console's own files load without it (the page asks for the token). Every error is JSON:
+ * console's own files load without it (the page asks for the token). Without a token and bound to
+ * loopback, every request must name a loopback host ({@code Host: 127.0.0.1}, {@code localhost} or
+ * {@code [::1]}, any port), else 403: a page of another site whose name was rebound to 127.0.0.1
+ * cannot read it. Every error is JSON:
  * {@code {"error":"..."}}. Every answer carries nosniff, frame-deny, no-referrer and a content
  * security policy; API answers are never cached.
  */
@@ -59,6 +62,8 @@ public final class AdminServer implements AutoCloseable {
             + "connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     private final Optional<byte[]> tokenDigest;
+    /** Token-less on loopback: only requests addressed to a loopback name are answered (DNS rebinding). */
+    private final boolean loopbackHostsOnly;
     private final PrometheusMeterRegistry registry;
     private final Map<String, ApiRoute> routes = new ConcurrentHashMap<>();
     private final List<String> services = new ArrayList<>();
@@ -68,6 +73,7 @@ public final class AdminServer implements AutoCloseable {
                 .filter(t -> !t.isEmpty())
                 .map(AdminServer::sha256);
         this.registry = Objects.requireNonNull(registry, "'registry' must not be null");
+        this.loopbackHostsOnly = tokenDigest.isEmpty() && LoopbackHost.isLoopbackAddress(host);
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setName("admin");
         threads.setDaemon(true);
@@ -184,6 +190,9 @@ public final class AdminServer implements AutoCloseable {
             // on every answer, errors included; the console's files relax the policy below
             securityHeaders(headers);
             try {
+                if (loopbackHostsOnly && !LoopbackHost.isLoopbackName(request.getHeaders().get(HttpHeader.HOST))) {
+                    throw new ApiException(403, "this admin server answers only to 127.0.0.1, localhost or [::1]");
+                }
                 boolean get = HttpMethod.GET.is(request.getMethod()) || HttpMethod.HEAD.is(request.getMethod());
                 if (path.equals("/") || path.equals("/index.html")) {
                     requireGet(get, response);

@@ -1,26 +1,29 @@
 package dev.switchboard.adapter.in.web.admin.collector;
 
+import dev.switchboard.adapter.in.web.admin.ApiException;
 import dev.switchboard.adapter.in.web.admin.ApiRoute;
+import dev.switchboard.adapter.in.web.admin.Page;
 import dev.switchboard.application.port.in.collector.GetReceiptsUseCase;
 import dev.switchboard.domain.collector.Receipt;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * {@code GET /api/sink}: {@code {"receipts":[{"batchId":"26593136.dat","bytes":4096,
- * "receivedAt":"2026-11-22T10:15:00Z"}],"duplicates":0,"count":1}}, one receipt per batch id, in
- * the order they arrived; {@code receivedAt} is UTC ISO-8601 to the millisecond.
+ * "receivedAt":"2026-11-22T10:15:00Z"}],"duplicates":0,"count":1,"next":"..."}}, one receipt per
+ * batch id, in the order they arrived, in pages ({@link Page}: {@code limit}, {@code cursor};
+ * {@code next} while more remain); {@code count} is every receipt; {@code receivedAt} is UTC
+ * ISO-8601 to the millisecond.
  */
 public final class SinkApi implements ApiRoute {
 
     record ReceiptView(String batchId, long bytes, String receivedAt) {
     }
 
-    record SinkView(List<ReceiptView> receipts, long duplicates, long count) {
-    }
 
     private final GetReceiptsUseCase receipts;
 
@@ -29,14 +32,21 @@ public final class SinkApi implements ApiRoute {
     }
 
     @Override
-    public Object get(Map<String, String> query) {
+    public Object get(Map<String, String> query) throws ApiException {
+        Page.Request request = Page.Request.of(query);
         GetReceiptsUseCase.SinkSnapshot snapshot = receipts.snapshot();
-        List<ReceiptView> views = new ArrayList<>(snapshot.receipts().size());
-        for (Receipt r : snapshot.receipts()) {
+        Page<Receipt> page = Page.inArrivalOrder(snapshot.receipts(), r -> r.batchId().value(), request);
+        List<ReceiptView> views = new ArrayList<>(page.items().size());
+        for (Receipt r : page.items()) {
             // milliseconds, what the H2 store keeps: the same text whichever storage runs
             views.add(new ReceiptView(r.batchId().value(), r.bytes(),
                     r.receivedAt().truncatedTo(ChronoUnit.MILLIS).toString()));
         }
-        return new SinkView(views, snapshot.duplicates(), views.size());
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("receipts", views);
+        view.put("duplicates", snapshot.duplicates());
+        view.put("count", snapshot.receipts().size());
+        page.next().ifPresent(next -> view.put("next", next));
+        return view;
     }
 }

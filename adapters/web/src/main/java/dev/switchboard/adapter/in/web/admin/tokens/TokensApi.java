@@ -2,11 +2,13 @@ package dev.switchboard.adapter.in.web.admin.tokens;
 
 import dev.switchboard.adapter.in.web.admin.ApiException;
 import dev.switchboard.adapter.in.web.admin.ApiRoute;
+import dev.switchboard.adapter.in.web.admin.Page;
 import dev.switchboard.application.port.in.tokens.GetTokenTablesUseCase;
 import dev.switchboard.domain.tokens.HandlerRow;
 import dev.switchboard.domain.tokens.HandlerTable;
 import dev.switchboard.domain.tokens.Token;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +17,8 @@ import java.util.Objects;
  * {@code GET /api/tokens}: every handler's table,
  * {@code {"handlers":[{"token":"abc","rows":[{"id":"c1","addr":"127.0.0.1:50312","expected":3,"received":2}]}]}};
  * {@code GET /api/tokens?token=abc}: the same shape with that one handler (404 if no client sent it).
+ * The handlers come in pages ({@link Page}: {@code limit}, {@code cursor}), tokens in order, with
+ * {@code "next"} while more remain.
  */
 public final class TokensApi implements ApiRoute {
 
@@ -37,7 +41,12 @@ public final class TokensApi implements ApiRoute {
     public Object get(Map<String, String> query) throws ApiException {
         String wanted = query.get("token");
         if (wanted == null) {
-            return new TokensView(tables.tables().stream().map(TokensApi::view).toList());
+            List<HandlerTable> all = tables.tables();
+            Page<HandlerTable> page = Page.of(all, t -> t.token().value(), Page.Request.of(query));
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("handlers", page.items().stream().map(TokensApi::view).toList());
+            page.next().ifPresent(next -> view.put("next", next));
+            return view;
         }
         Token token;
         try {
