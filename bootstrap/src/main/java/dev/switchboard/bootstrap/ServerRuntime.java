@@ -34,7 +34,7 @@ public final class ServerRuntime implements AutoCloseable {
     private JvmGcMetrics gcMetrics;
 
     public ServerRuntime(ServerOptions options) {
-        this.storage = Storage.open(options.storage(), options.db());
+        this.storage = Storage.open(options.storage(), options.db(), options.jdbc().orElse(null));
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.admin = options.adminPort() == 0
                 ? null

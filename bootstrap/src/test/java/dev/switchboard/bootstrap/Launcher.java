@@ -73,7 +73,13 @@ public final class Launcher implements AutoCloseable {
 
     /** Runs a role to its end; returns its exit code (fails the test after the timeout). */
     public static Result run(Path workDir, Duration timeout, String... args) throws InterruptedException {
-        try (Launcher launcher = start(workDir, args)) {
+        return run(workDir, Map.of(), timeout, args);
+    }
+
+    /** Runs a role to its end with these variables added to its environment. */
+    public static Result run(Path workDir, Map<String, String> environment, Duration timeout, String... args)
+            throws InterruptedException {
+        try (Launcher launcher = start(workDir, environment, args)) {
             if (!launcher.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError("did not finish in " + timeout + ": " + String.join(" ", args));
             }

@@ -4,6 +4,7 @@ import dev.switchboard.adapter.out.persistence.inmemory.collector.InMemoryReceip
 import dev.switchboard.adapter.out.persistence.inmemory.metrics.InMemoryMetricStore;
 import dev.switchboard.adapter.out.persistence.inmemory.tokens.InMemoryTokenRepository;
 import dev.switchboard.adapter.out.persistence.jdbc.JdbcDatabase;
+import dev.switchboard.adapter.out.persistence.jdbc.JdbcSettings;
 import dev.switchboard.adapter.out.persistence.jdbc.collector.JdbcReceiptStore;
 import dev.switchboard.adapter.out.persistence.jdbc.metrics.JdbcMetricStore;
 import dev.switchboard.application.port.out.collector.ReceiptStore;
@@ -21,8 +22,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * The storage switch: hands out each service's store, in memory or in one H2 database file per
- * process. Closing it commits what is queued and releases the database.
+ * The storage switch: hands out each service's store, in memory, in one H2 database file per
+ * process, or in a JDBC database several nodes share (PostgreSQL). Closing it commits what is
+ * queued and releases the database.
  */
 public final class Storage implements AutoCloseable {
 
@@ -52,8 +54,27 @@ public final class Storage implements AutoCloseable {
         return new Storage(StorageKind.H2, JdbcDatabase.h2File(prefix));
     }
 
+    /** A database reached by URL (PostgreSQL, shared by several nodes; or H2 by URL). */
+    public static Storage jdbc(JdbcSettings settings) {
+        return new Storage(StorageKind.JDBC, JdbcDatabase.open(settings));
+    }
+
+    /** @param jdbc the database for {@link StorageKind#JDBC}; ignored otherwise */
+    public static Storage open(StorageKind kind, Path prefix, JdbcSettings jdbc) {
+        return switch (kind) {
+            case MEMORY -> memory();
+            case H2 -> h2(prefix);
+            case JDBC -> jdbc(jdbc);
+        };
+    }
+
     public static Storage open(StorageKind kind, Path prefix) {
-        return kind == StorageKind.H2 ? h2(prefix) : memory();
+        return open(kind, prefix, null);
+    }
+
+    /** Whether other nodes may share this storage (so nothing may be decided in this process alone). */
+    public boolean shared() {
+        return kind == StorageKind.JDBC;
     }
 
     public StorageKind kind() {
@@ -104,6 +125,9 @@ public final class Storage implements AutoCloseable {
             } catch (Exception e) {
                 // keep closing the others; each store logs its own failure
             }
+        }
+        if (database != null) {
+            database.close();
         }
     }
 }

@@ -7,12 +7,13 @@ import java.sql.SQLException;
 import java.util.Objects;
 
 /**
- * The connection a JDBC store reads through: opened on first use, opened again after a failure,
- * one query at a time. Writes go through the store's {@link GroupCommitter} instead.
+ * How a JDBC store reads: each read borrows a connection from the database's pool and gives it
+ * back, so reads run side by side and a connection broken by a lost database is dropped by the
+ * pool, not kept. Writes go through the store's {@link GroupCommitter} instead.
  */
 public final class ReadConnection implements AutoCloseable {
 
-    /** A read with the connection; the connection stays open afterwards. */
+    /** A read with a borrowed connection. */
     @FunctionalInterface
     public interface Query<T> {
         T run(Connection connection) throws SQLException;
@@ -20,7 +21,6 @@ public final class ReadConnection implements AutoCloseable {
 
     private final JdbcDatabase database;
     private final String what;
-    private Connection connection;
 
     /** @param what what the store reads, for error messages ("metrics", "bets") */
     public ReadConnection(JdbcDatabase database, String what) {
@@ -28,16 +28,12 @@ public final class ReadConnection implements AutoCloseable {
         this.what = Objects.requireNonNull(what, "'what' must not be null");
     }
 
-    /** Runs a read; an SQL failure drops the connection and becomes a {@link StorageException}. */
-    public synchronized <T> T read(Query<T> query) {
-        try {
-            if (connection == null || connection.isClosed()) {
-                connection = database.connect();
-            }
+    /** Runs a read; an SQL failure becomes a {@link StorageException}. */
+    public <T> T read(Query<T> query) {
+        try (Connection connection = database.connect()) {
             return query.run(connection);
         } catch (SQLException e) {
-            closeQuietly();
-            throw new StorageException("could not read " + what + ": " + e.getMessage(), e);
+            throw new StorageException("could not read " + what + ": " + JdbcDatabase.rootMessage(e), e);
         }
     }
 
@@ -50,19 +46,9 @@ public final class ReadConnection implements AutoCloseable {
         });
     }
 
+    /** Nothing is held between reads; kept so stores close what they opened. */
     @Override
-    public synchronized void close() {
-        closeQuietly();
-    }
-
-    private void closeQuietly() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // closing anyway
-            }
-            connection = null;
-        }
+    public void close() {
+        // connections go back to the pool after every read
     }
 }

@@ -7,12 +7,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,9 +27,16 @@ class GroupCommitterTest {
     private JdbcDatabase database;
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws SQLException {
         database = JdbcDatabase.h2File(dir.resolve("gc"));
-        database.execute("CREATE TABLE IF NOT EXISTS item (id INT PRIMARY KEY, name VARCHAR(20) NOT NULL)");
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS item (id INT PRIMARY KEY, name VARCHAR(20) NOT NULL)");
+        }
+    }
+
+    @AfterEach
+    void tearDown() {
+        database.close();
     }
 
     private static void insert(Connection c, List<Integer> ids) throws SQLException {

@@ -18,18 +18,11 @@ import java.util.concurrent.CompletionStage;
 /**
  * Persistence adapter: receipts in the table {@code collector_receipt}, one row per batch id.
  * Adds go through a {@link GroupCommitter}, so an add completes only after its commit; the
- * insert is a standard SQL {@code MERGE} that does nothing for an id already there, and its row
+ * insert (the dialect's) does nothing for an id already there, also when another node stored it, and its row
  * count tells a new receipt from a duplicate.
  */
 public final class JdbcReceiptStore implements ReceiptStore, AutoCloseable {
 
-    private static final String INSERT_NEW = """
-            MERGE INTO collector_receipt t
-            USING (VALUES (CAST(? AS VARCHAR(255)), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)))
-                  s (batch_id, bytes, received_at_ms, seq)
-            ON t.batch_id = s.batch_id
-            WHEN NOT MATCHED THEN INSERT (batch_id, bytes, received_at_ms, seq)
-                 VALUES (s.batch_id, s.bytes, s.received_at_ms, s.seq)""";
     private static final String SELECT_ALL =
             "SELECT batch_id, bytes, received_at_ms FROM collector_receipt ORDER BY seq";
     private static final String COUNT = "SELECT COUNT(*) FROM collector_receipt";
@@ -52,19 +45,14 @@ public final class JdbcReceiptStore implements ReceiptStore, AutoCloseable {
     private long nextSeq;
 
     public JdbcReceiptStore(JdbcDatabase database) {
-        database.execute("""
-                CREATE TABLE IF NOT EXISTS collector_receipt (
-                    batch_id VARCHAR(255) NOT NULL PRIMARY KEY,
-                    bytes BIGINT NOT NULL,
-                    received_at_ms BIGINT NOT NULL,
-                    seq BIGINT NOT NULL)""");
         this.reads = new ReadConnection(database, "receipts");
         this.nextSeq = reads.number(MAX_SEQ) + 1;
-        this.writes = new GroupCommitter<>("receipts", database, JdbcReceiptStore::insert, 256);
+        String insertNew = database.dialect().insertReceiptIfNew();
+        this.writes = new GroupCommitter<>("receipts", database, (c, group) -> insert(c, insertNew, group), 256);
     }
 
-    private static void insert(Connection c, List<Pending> group) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_NEW)) {
+    private static void insert(Connection c, String insertNew, List<Pending> group) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insertNew)) {
             for (Pending p : group) {
                 ps.setString(1, p.receipt.batchId().value());
                 ps.setLong(2, p.receipt.bytes());

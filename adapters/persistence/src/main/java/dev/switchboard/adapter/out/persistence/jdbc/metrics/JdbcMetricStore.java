@@ -20,17 +20,12 @@ import java.util.concurrent.CompletionStage;
 /**
  * Persistence adapter: points in the table {@code metric_point}. Saves go through a
  * {@link GroupCommitter}, so the batches of every connection share commits; the upsert is
- * the standard SQL {@code MERGE}.
+ * the dialect's ({@link dev.switchboard.adapter.out.persistence.jdbc.SqlDialect#upsertMetricPoint}). Every
+ * read goes to the database, so a node holds no points of its own: several nodes on one
+ * database all see every node's acknowledged puts.
  */
 public final class JdbcMetricStore implements MetricStore, AutoCloseable {
 
-    private static final String UPSERT = """
-            MERGE INTO metric_point t
-            USING (VALUES (CAST(? AS VARCHAR(65536)), CAST(? AS BIGINT), CAST(? AS DOUBLE PRECISION)))
-                  s (metric_key, ts, val)
-            ON t.metric_key = s.metric_key AND t.ts = s.ts
-            WHEN MATCHED THEN UPDATE SET val = s.val
-            WHEN NOT MATCHED THEN INSERT (metric_key, ts, val) VALUES (s.metric_key, s.ts, s.val)""";
     private static final String SELECT_ALL =
             "SELECT metric_key, ts, val FROM metric_point ORDER BY metric_key, ts";
     private static final String SELECT_KEY =
@@ -44,18 +39,13 @@ public final class JdbcMetricStore implements MetricStore, AutoCloseable {
     private final ReadConnection reads;
 
     public JdbcMetricStore(JdbcDatabase database) {
-        database.execute("""
-                CREATE TABLE IF NOT EXISTS metric_point (
-                    metric_key VARCHAR(65536) NOT NULL,
-                    ts BIGINT NOT NULL,
-                    val DOUBLE PRECISION NOT NULL,
-                    PRIMARY KEY (metric_key, ts))""");
-        this.writes = new GroupCommitter<>("metrics", database, JdbcMetricStore::upsert, 1024);
+        String upsert = database.dialect().upsertMetricPoint();
+        this.writes = new GroupCommitter<>("metrics", database, (c, batches) -> upsert(c, upsert, batches), 1024);
         this.reads = new ReadConnection(database, "metrics");
     }
 
-    private static void upsert(Connection c, List<MetricBatch> batches) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+    private static void upsert(Connection c, String upsert, List<MetricBatch> batches) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(upsert)) {
             for (MetricBatch batch : batches) {
                 for (int i = 0, n = batch.size(); i < n; i++) {
                     ps.setString(1, batch.key(i).value());

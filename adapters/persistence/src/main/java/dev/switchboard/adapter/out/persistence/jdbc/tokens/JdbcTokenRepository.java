@@ -32,21 +32,6 @@ public final class JdbcTokenRepository implements TokenRepository, AutoCloseable
     private record Acceptance(ClientId client, long expected, Token token) {
     }
 
-    private static final String COUNT_CLIENT = """
-            MERGE INTO token_client t
-            USING (VALUES (CAST(? AS VARCHAR(65536)), CAST(? AS VARCHAR(255)), CAST(? AS INTEGER),
-                           CAST(? AS BIGINT))) s (client_id, ip, port, expected)
-            ON t.client_id = s.client_id AND t.ip = s.ip AND t.port = s.port
-            WHEN MATCHED THEN UPDATE SET expected = s.expected, received = t.received + 1
-            WHEN NOT MATCHED THEN INSERT (client_id, ip, port, expected, received)
-                                  VALUES (s.client_id, s.ip, s.port, s.expected, 1)""";
-    private static final String ADD_ROW = """
-            MERGE INTO token_row t
-            USING (VALUES (CAST(? AS VARCHAR(65536)), CAST(? AS VARCHAR(65536)), CAST(? AS VARCHAR(255)),
-                           CAST(? AS INTEGER))) s (token, client_id, ip, port)
-            ON t.token = s.token AND t.client_id = s.client_id AND t.ip = s.ip AND t.port = s.port
-            WHEN NOT MATCHED THEN INSERT (token, client_id, ip, port)
-                                  VALUES (s.token, s.client_id, s.ip, s.port)""";
     private static final String SELECT_ROWS = """
             SELECT r.token, c.client_id, c.ip, c.port, c.expected, c.received
             FROM token_row r
@@ -57,26 +42,15 @@ public final class JdbcTokenRepository implements TokenRepository, AutoCloseable
 
     public JdbcTokenRepository(JdbcDatabase database) {
         this.database = database;
-        database.execute("""
-                CREATE TABLE IF NOT EXISTS token_client (
-                    client_id VARCHAR(65536) NOT NULL,
-                    ip VARCHAR(255) NOT NULL,
-                    port INTEGER NOT NULL,
-                    expected BIGINT NOT NULL,
-                    received BIGINT NOT NULL,
-                    PRIMARY KEY (client_id, ip, port))""", """
-                CREATE TABLE IF NOT EXISTS token_row (
-                    token VARCHAR(65536) NOT NULL,
-                    client_id VARCHAR(65536) NOT NULL,
-                    ip VARCHAR(255) NOT NULL,
-                    port INTEGER NOT NULL,
-                    PRIMARY KEY (token, client_id, ip, port))""");
-        this.writes = new GroupCommitter<>("tokens", database, JdbcTokenRepository::write, 1024);
+        String countClient = database.dialect().countTokenClient();
+        String addRow = database.dialect().addTokenRow();
+        this.writes = new GroupCommitter<>("tokens", database, (c, group) -> write(c, countClient, addRow, group), 1024);
     }
 
-    private static void write(Connection c, List<Acceptance> group) throws SQLException {
-        try (PreparedStatement client = c.prepareStatement(COUNT_CLIENT);
-             PreparedStatement row = c.prepareStatement(ADD_ROW)) {
+    private static void write(Connection c, String countClient, String addRow, List<Acceptance> group)
+            throws SQLException {
+        try (PreparedStatement client = c.prepareStatement(countClient);
+             PreparedStatement row = c.prepareStatement(addRow)) {
             for (Acceptance a : group) {
                 client.setString(1, a.client().id());
                 client.setString(2, a.client().ip());
