@@ -48,7 +48,7 @@ class JdbcOptionsTest {
     @Test
     void passwordFile_winsOverTheEnvironment_andLosesItsLineEnd() throws Exception {
         Path file = dir.resolve("pw");
-        Files.writeString(file, "from-file\r\nsecond line ignored\n", StandardCharsets.UTF_8);
+        Files.writeString(file, "from-file\n", StandardCharsets.UTF_8);
 
         ServerOptions options = parse(Map.of(ServerOptions.PASSWORD_VARIABLE, "from-env"),
                 "--storage", "jdbc", "--jdbc-url", URL, "--jdbc-password-file", file.toString(), "--jdbc-pool", "4");
