@@ -9,6 +9,7 @@ import dev.switchboard.bootstrap.lottery.LotteryServerRole;
 import dev.switchboard.bootstrap.metrics.MetricsClientRole;
 import dev.switchboard.bootstrap.metrics.MetricsServerRole;
 import dev.switchboard.bootstrap.serve.ServeRole;
+import dev.switchboard.bootstrap.soak.SoakRole;
 import dev.switchboard.bootstrap.tokens.TokenClientRole;
 import dev.switchboard.bootstrap.tokens.TokenServerRole;
 import java.io.PrintWriter;
@@ -41,7 +42,8 @@ public final class Main {
             new LotteryAgencyRole(),
             new CollectorRole(),
             new CollectorSinkRole(),
-            new BenchRole());
+            new BenchRole(),
+            new SoakRole());
     }
 
     private Main() {

@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  */
 public final class Launcher implements AutoCloseable {
 
+    /** JVM options of every role started here: quick start-up, small footprint. */
+    private static final String JAVA_OPTS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto";
+
     private static final Pattern LISTENING = Pattern.compile("(\\S+) listening on (\\S+):(\\d+)");
 
     private final Process process;
@@ -56,6 +59,11 @@ public final class Launcher implements AutoCloseable {
         return start(workDir, Map.of(), args);
     }
 
+    /** Like {@link #start}, with more JVM options for the role (a heap limit, say) after the usual ones. */
+    public static Launcher startWithJavaOpts(Path workDir, String javaOpts, String... args) {
+        return start(workDir, Map.of("SWITCHBOARD_JAVA_OPTS", JAVA_OPTS + " " + javaOpts), args);
+    }
+
     /** Starts a role with extra environment variables (e.g. {@code SWITCHBOARD_*} settings). */
     public static Launcher start(Path workDir, Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
@@ -63,7 +71,7 @@ public final class Launcher implements AutoCloseable {
         command.addAll(List.of(args));
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-            builder.environment().put("SWITCHBOARD_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto");
+            builder.environment().put("SWITCHBOARD_JAVA_OPTS", JAVA_OPTS);
             builder.environment().putAll(env);
             return new Launcher(builder.start());
         } catch (IOException e) {
@@ -175,6 +183,10 @@ public final class Launcher implements AutoCloseable {
         process.toHandle().destroy();
         process.toHandle().destroy();
         return terminate(timeout);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** SIGKILL: no shutdown code runs. */
