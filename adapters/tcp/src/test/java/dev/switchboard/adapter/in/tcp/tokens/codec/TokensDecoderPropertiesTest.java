@@ -11,7 +11,7 @@ import dev.switchboard.adapter.in.tcp.common.codec.DecoderHarness;
 import dev.switchboard.adapter.in.tcp.common.codec.Fuzz;
 import dev.switchboard.adapter.in.tcp.common.codec.Gen;
 import dev.switchboard.adapter.tcp.tokens.protocol.TokenRequest;
-import dev.switchboard.adapter.tcp.tokens.protocol.TokenResponse;
+import dev.switchboard.adapter.tcp.tokens.protocol.TokenWire;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -144,20 +144,20 @@ class TokensDecoderPropertiesTest {
     /** The line a peer writes for a request: tokens_expected as a number or, as the C++ peers do, a string. */
     private static String line(TokenRequest request) {
         JsonObject payload = new JsonObject();
-        JsonObject message = new JsonObject();
+        String op;
         if (request instanceof TokenRequest.Greeting greeting) {
-            message.addProperty("op", "Greeting");
-            payload.addProperty("client_id", greeting.clientId());
+            op = TokenWire.GREETING;
+            payload.addProperty(TokenWire.CLIENT_ID, greeting.clientId());
             if (greeting.tokensExpected() % 2 == 0) {
-                payload.addProperty("tokens_expected", greeting.tokensExpected());
+                payload.addProperty(TokenWire.TOKENS_EXPECTED, greeting.tokensExpected());
             } else {
-                payload.addProperty("tokens_expected", String.valueOf(greeting.tokensExpected()));
+                payload.addProperty(TokenWire.TOKENS_EXPECTED, String.valueOf(greeting.tokensExpected()));
             }
         } else {
-            message.addProperty("op", "Token");
-            payload.addProperty("token", ((TokenRequest.Submit) request).token());
+            op = TokenWire.TOKEN;
+            payload.addProperty(TokenWire.TOKEN_FIELD, ((TokenRequest.Submit) request).token());
         }
-        message.add("payload", payload);
-        return TokenResponse.GSON.toJson(message);
+        String line = TokenWire.line(op, payload);
+        return line.substring(0, line.length() - 1);
     }
 }
