@@ -58,6 +58,16 @@ final class HostileClients {
             return !stop.get() && sent < settings.hostileBytes() && problem.get() == null;
         }
 
+        /**
+         * Like {@link #goOn()}, but past the stop until the server has answered this client's
+         * misbehaviour once (closed it or stopped reading it): a soak must see that, however
+         * quickly its well-behaved clients finish. The byte budget still bounds it.
+         */
+        boolean goOnUntilAnswered() {
+            boolean answered = closes + stalls > 0;
+            return (!stop.get() || !answered) && sent < settings.hostileBytes() && problem.get() == null;
+        }
+
         HostileOutcome outcome() {
             return new HostileOutcome(name, sent, connections, answers.get(), closes, stalls,
                     Optional.ofNullable(problem.get()));
@@ -85,11 +95,11 @@ final class HostileClients {
     HostileOutcome endless() {
         Tally tally = new Tally("endless");
         byte[] more = protocol.endlessMore();
-        while (tally.goOn()) {
+        while (tally.goOnUntilAnswered()) {
             withConnection(tally, true, wire -> {
                 long before = tally.sent;
                 send(wire, tally, protocol.endlessStart());
-                while (tally.goOn()) {
+                while (tally.goOnUntilAnswered()) {
                     if (tally.sent - before > ENDLESS_CAP) {
                         tally.problem.compareAndSet(null, "the server read " + (tally.sent - before)
                                 + " bytes of one endless message without closing");
@@ -112,13 +122,13 @@ final class HostileClients {
             many.writeBytes(one);
         }
         byte[] chunk = many.toByteArray();
-        while (tally.goOn()) {
+        while (tally.goOnUntilAnswered()) {
             withConnection(tally, false, wire -> {
                 long before = tally.sent;
                 if (protocol.pipelineStart().length > 0 && !send(wire, tally, protocol.pipelineStart())) {
                     return;
                 }
-                while (tally.goOn()) {
+                while (tally.goOnUntilAnswered()) {
                     if (tally.sent - before > PIPELINE_CAP) {
                         tally.problem.compareAndSet(null, "the server took " + (tally.sent - before)
                                 + " bytes of requests from a client that never reads, without pushing back");

@@ -41,7 +41,7 @@ class SoakIT {
     Path dir;
 
     private static SoakSettings settings() {
-        return new SoakSettings(CLIENTS, REQUESTS, 8L * 1024 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(60), 14);
+        return new SoakSettings(CLIENTS, REQUESTS, 16L * 1024 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(60), 14);
     }
 
     @Test
