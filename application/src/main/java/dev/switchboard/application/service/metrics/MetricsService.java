@@ -8,6 +8,7 @@ import dev.switchboard.domain.metrics.MetricKey;
 import dev.switchboard.domain.metrics.MetricPoint;
 import dev.switchboard.domain.metrics.MetricQuery;
 import dev.switchboard.domain.metrics.MetricSeries;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -36,13 +37,36 @@ public final class MetricsService implements PutMetricUseCase, GetMetricsUseCase
     @Override
     public List<MetricPoint> get(MetricQuery query) {
         Objects.requireNonNull(query, "'query' must not be null");
-        return store.find(query);
+        if (query.glob().isEmpty() && !query.isRanged()) {
+            return store.find(query);
+        }
+        List<MetricPoint> out = new ArrayList<>();
+        for (MetricSeries s : series(query)) {
+            s.addPointsTo(out);
+        }
+        return out;
     }
 
+    /**
+     * A pattern or a time range is answered from the sorted key listing and one range read per
+     * matching key, so a store only needs to know single keys and ranges.
+     */
     @Override
     public List<MetricSeries> series(MetricQuery query) {
         Objects.requireNonNull(query, "'query' must not be null");
-        return store.read(query);
+        if (query.glob().isEmpty() && !query.isRanged()) {
+            return store.read(query);
+        }
+        List<MetricKey> keys = query.key().isPresent() ? List.of(query.key().get())
+                : query.glob().isPresent() ? KeyListing.matching(store.keys(), query.glob().get()) : store.keys();
+        List<MetricSeries> out = new ArrayList<>(keys.size());
+        for (MetricKey key : keys) {
+            MetricSeries s = store.range(key, query.from(), query.until());
+            if (!s.isEmpty()) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     @Override

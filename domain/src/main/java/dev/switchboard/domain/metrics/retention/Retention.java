@@ -148,6 +148,34 @@ public final class Retention {
         return out;
     }
 
+    /**
+     * One stretch of time whose points {@link #rollUp} merges into slots of {@code precision}:
+     * {@code [from, until)}.
+     */
+    public record Window(long from, long until, long precision) {
+    }
+
+    /**
+     * Where {@link #rollUp} at {@code now} merges points, coarsest archive first: a store can look
+     * in these windows for slots holding more than one point, or a point off its slot's start,
+     * and roll up only the keys that have one. Points before the first window are dropped;
+     * points after the last are in the open slot.
+     */
+    public List<Window> windows(long now) {
+        List<Window> out = new ArrayList<>();
+        long lower = horizon(now);
+        for (int a = archives.size() - 1; a >= 0; a--) {
+            Archive archive = archives.get(a);
+            long edge = a == 0 ? now : now - archives.get(a - 1).retention();
+            long upper = Math.floorDiv(edge, archive.precision()) * archive.precision();
+            if (upper > lower) {
+                out.add(new Window(lower, upper, archive.precision()));
+                lower = upper;
+            }
+        }
+        return out;
+    }
+
     /** The archive whose slot the point is rolled into, or -1 while its finest slot is still open. */
     private int archiveOf(long timestamp, long now) {
         for (int a = archives.size() - 1; a > 0; a--) {

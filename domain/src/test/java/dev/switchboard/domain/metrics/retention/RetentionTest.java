@@ -57,6 +57,13 @@ class RetentionTest {
     }
 
     @Test
+    void windowsSayWhereARollUpMergesPoints() {
+        // now 1000: 1-minute slots that end by 940 (the finer archive's reach) start before 900
+        assertThat(Retention.parse("10s:1m,1m:5m", Aggregation.AVERAGE).windows(1000)).containsExactly(
+                new Retention.Window(700, 900, 60), new Retention.Window(900, 1000, 10));
+    }
+
+    @Test
     void rollingUpTwiceChangesNothing() {
         long[] ts = TS.clone();
         double[] values = VALUES.clone();

@@ -5,6 +5,7 @@ import dev.switchboard.domain.metrics.MetricKey;
 import dev.switchboard.domain.metrics.MetricPoint;
 import dev.switchboard.domain.metrics.MetricQuery;
 import dev.switchboard.domain.metrics.MetricSeries;
+import dev.switchboard.domain.metrics.retention.Retention;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -52,4 +53,11 @@ public interface MetricStore {
     List<MetricKey> keys();
 
     long count();
+
+    /**
+     * Applies a retention as of {@code now} ({@link Retention#rollUp} on every key): points too
+     * old are dropped, finished slots become one point each. A save running at the same time is
+     * never lost (it is at worst rolled up at the next call). Answers how many points are gone.
+     */
+    long rollUp(Retention retention, long now);
 }

@@ -8,6 +8,8 @@ import dev.switchboard.domain.metrics.MetricKey;
 import dev.switchboard.domain.metrics.MetricPoint;
 import dev.switchboard.domain.metrics.MetricQuery;
 import dev.switchboard.domain.metrics.MetricSeries;
+import dev.switchboard.domain.metrics.retention.Aggregation;
+import dev.switchboard.domain.metrics.retention.Retention;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -176,5 +178,34 @@ public abstract class MetricStoreContractTest {
         assertThat(all).extracting(MetricSeries::key).containsExactly(MetricKey.of("y"), MetricKey.of("z"));
         assertThat(all.get(1).points()).containsExactly(MetricPoint.of("z", 3, 1), MetricPoint.of("z", 1, 2));
         assertThat(store().read(MetricQuery.key(MetricKey.of("nothing")))).isEmpty();
+    }
+
+    @Test
+    void rollUpMergesFinishedSlotsAndDropsWhatIsTooOld() throws Exception {
+        // the retention test's feed: at 1000, before 700 goes; 1-minute slots before 900 and
+        // 10-second slots before 1000 become one point each; 1000 and later stay as put
+        long[] ts = {650, 720, 730, 779, 880, 890, 900, 940, 945, 995, 1000, 1003};
+        double[] values = {1, 2, 4, 6, 3, 5, 1, 10, 20, 7, 8, 9};
+        for (int i = 0; i < ts.length; i++) {
+            save(MetricPoint.of("r", values[i], ts[i]));
+        }
+        save(MetricPoint.of("gone", 1, 100), MetricPoint.of("kept", 1, 1001));
+        Retention retention = Retention.parse("10s:1m,1m:5m", Aggregation.AVERAGE);
+
+        assertThat(store().rollUp(retention, 1000)).isEqualTo(6);
+
+        assertThat(store().find(MetricQuery.key(MetricKey.of("r")))).containsExactly(
+                MetricPoint.of("r", 4, 720), MetricPoint.of("r", 4, 840), MetricPoint.of("r", 1, 900),
+                MetricPoint.of("r", 15, 940), MetricPoint.of("r", 7, 990), MetricPoint.of("r", 8, 1000),
+                MetricPoint.of("r", 9, 1003));
+        assertThat(store().keys()).containsExactly(MetricKey.of("kept"), MetricKey.of("r"));
+        assertThat(store().count()).isEqualTo(8);
+        // nothing left to merge: a second run changes nothing
+        assertThat(store().rollUp(retention, 1000)).isZero();
+        assertThat(store().count()).isEqualTo(8);
+        // a save after a roll-up is kept and merged at the next one
+        save(MetricPoint.of("r", 30, 945));
+        assertThat(store().rollUp(retention, 1000)).isEqualTo(1);
+        assertThat(store().range(MetricKey.of("r"), 940, 940).points()).containsExactly(MetricPoint.of("r", 22.5, 940));
     }
 }

@@ -77,6 +77,11 @@ class MetricsServerSocketTest {
         public synchronized long count() {
             return data.values().stream().mapToLong(Map::size).sum();
         }
+
+        @Override
+        public long rollUp(dev.switchboard.domain.metrics.retention.Retention retention, long now) {
+            throw new UnsupportedOperationException("these tests set no retention");
+        }
     }
 
     private ExecutorService workers;

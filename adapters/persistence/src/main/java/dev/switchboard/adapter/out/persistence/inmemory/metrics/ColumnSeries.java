@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.out.persistence.inmemory.metrics;
 
+import dev.switchboard.domain.metrics.retention.Retention;
 import java.util.Arrays;
 
 /**
@@ -141,5 +142,41 @@ final class ColumnSeries {
         long offset = timestamp - base;
         boolean overflowed = ((timestamp ^ base) & (timestamp ^ offset)) < 0;
         return !overflowed && offset == (int) offset;
+    }
+
+    /**
+     * Rolls this series up ({@link Retention#rollUp}) and shrinks the columns to what is kept;
+     * answers how many points are gone.
+     */
+    synchronized int rollUp(Retention retention, long now) {
+        if (size == 0) {
+            return 0;
+        }
+        long[] ts = new long[size];
+        for (int i = 0; i < size; i++) {
+            ts[i] = timestampAt(i);
+        }
+        double[] vals = Arrays.copyOf(values, size);
+        int kept = retention.rollUp(ts, vals, size, now);
+        boolean same = kept == size;
+        for (int i = 0; same && i < kept; i++) {
+            same = ts[i] == timestampAt(i) && Double.compare(vals[i], values[i]) == 0;
+        }
+        if (same) {
+            return 0;
+        }
+        int removed = size - kept;
+        int capacity = Math.max(FIRST_CAPACITY, kept + (kept >> 2));
+        narrow = new int[capacity];
+        wide = null;
+        values = new double[capacity];
+        size = 0;
+        for (int i = 0; i < kept; i++) {
+            if (i == 0) {
+                base = ts[0];
+            }
+            append(ts[i], vals[i]);
+        }
+        return removed;
     }
 }

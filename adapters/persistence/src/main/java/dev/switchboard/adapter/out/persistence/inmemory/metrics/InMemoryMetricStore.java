@@ -5,6 +5,7 @@ import dev.switchboard.domain.metrics.MetricBatch;
 import dev.switchboard.domain.metrics.MetricKey;
 import dev.switchboard.domain.metrics.MetricQuery;
 import dev.switchboard.domain.metrics.MetricSeries;
+import dev.switchboard.domain.metrics.retention.Retention;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -78,9 +79,26 @@ public final class InMemoryMetricStore implements MetricStore {
 
     @Override
     public List<MetricKey> keys() {
-        List<MetricKey> keys = new ArrayList<>(series.keySet());
+        List<MetricKey> keys = new ArrayList<>(series.size());
+        // a key whose points all aged out keeps its (empty) series: removing it could lose a save
+        // that already holds it
+        series.forEach((key, s) -> {
+            if (s.size() > 0) {
+                keys.add(key);
+            }
+        });
         keys.sort(null);
         return keys;
+    }
+
+    @Override
+    public long rollUp(Retention retention, long now) {
+        long removed = 0;
+        for (ColumnSeries s : series.values()) {
+            removed += s.rollUp(retention, now);
+        }
+        count.add(-removed);
+        return removed;
     }
 
     @Override
