@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.in.web.admin;
 
+import dev.switchboard.adapter.in.web.admin.graphite.GraphiteApi;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,6 +68,7 @@ public final class AdminServer implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final Map<String, ApiRoute> routes = new ConcurrentHashMap<>();
     private final List<String> services = new ArrayList<>();
+    private volatile GraphiteApi graphite;
 
     public AdminServer(String host, int port, Optional<String> token, PrometheusMeterRegistry registry) {
         this.tokenDigest = Objects.requireNonNull(token, "'token' must not be null")
@@ -104,6 +106,12 @@ public final class AdminServer implements AutoCloseable {
             throw new IllegalArgumentException("admin routes live under /api/: " + path);
         }
         routes.put(path, route);
+        return this;
+    }
+
+    /** Serves Graphite's render API under {@code /graphite} (same token rule as {@code /api}). */
+    public AdminServer graphite(GraphiteApi api) {
+        this.graphite = Objects.requireNonNull(api, "'api' must not be null");
         return this;
     }
 
@@ -210,6 +218,17 @@ public final class AdminServer implements AutoCloseable {
                             name.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8");
                     return true;
                 }
+                if (path.startsWith("/graphite/") && graphite != null) {
+                    authorize(request);
+                    boolean post = HttpMethod.POST.is(request.getMethod());
+                    if (!get && !post) {
+                        response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD, POST");
+                        throw new ApiException(405, "method not allowed");
+                    }
+                    GraphiteApi.Reply reply = graphite.handle(path.substring("/graphite".length()), parameters(request));
+                    answer(response, callback, reply.status(), reply.contentType(), reply.body());
+                    return true;
+                }
                 if (!path.equals("/metrics") && !path.startsWith("/api/") && !path.equals("/api")) {
                     throw new ApiException(404, "not found: " + path);
                 }
@@ -273,6 +292,21 @@ public final class AdminServer implements AutoCloseable {
             if (!MessageDigest.isEqual(sha256(given), tokenDigest.get())) {
                 throw new ApiException(401, "wrong bearer token");
             }
+        }
+
+        /** Query string and form body together, every value of a repeated name kept in order. */
+        private Map<String, List<String>> parameters(Request request) throws ApiException {
+            Fields fields;
+            try {
+                fields = Request.getParameters(request);
+            } catch (Exception e) {
+                throw new ApiException(400, "cannot read the parameters: " + e.getMessage());
+            }
+            Map<String, List<String>> out = new LinkedHashMap<>();
+            for (Fields.Field field : fields) {
+                out.computeIfAbsent(field.getName(), k -> new ArrayList<>()).addAll(field.getValues());
+            }
+            return out;
         }
 
         private Map<String, String> query(Request request) {
