@@ -84,6 +84,17 @@ public final class ServiceTelemetry {
         latency.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
     }
 
+    /** {@code count} requests of one kind were handled together, from {@code startNanos} on. */
+    public void answered(String kind, int count, long startNanos) {
+        requestCounter(kind).increment(count);
+        latency.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** {@code count} requests were refused for one reason. */
+    public void error(String kind, int count) {
+        errorCounter(kind).increment(count);
+    }
+
     /** A request was refused, for the given reason (a short, fixed word such as {@code bad_request}). */
     public void error(String kind) {
         errorCounter(kind).increment();
