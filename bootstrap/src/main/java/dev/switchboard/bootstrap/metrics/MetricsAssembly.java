@@ -1,35 +1,69 @@
 package dev.switchboard.bootstrap.metrics;
 
 import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
+import dev.switchboard.adapter.in.tcp.graphite.GraphiteTcpServer;
 import dev.switchboard.adapter.in.tcp.metrics.MetricsTcpServer;
+import dev.switchboard.adapter.in.web.admin.graphite.GraphiteApi;
 import dev.switchboard.adapter.in.web.admin.metrics.MetricsApi;
 import dev.switchboard.adapter.telemetry.ServiceTelemetry;
 import dev.switchboard.application.port.out.metrics.MetricStore;
+import dev.switchboard.application.service.metrics.GraphiteService;
 import dev.switchboard.application.service.metrics.MetricsService;
+import dev.switchboard.application.service.metrics.RetentionService;
 import dev.switchboard.bootstrap.ServerRuntime;
 import dev.switchboard.bootstrap.TcpComponent;
 import dev.switchboard.bootstrap.Threads;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
-/** Wires the metrics service: store → service → MINA listener and admin view. */
+/**
+ * Wires the metrics service: store → service → MINA listener and admin view; with the Graphite
+ * options also the carbon listener on the same service and telemetry, the render API under the
+ * admin's {@code /graphite}, and the retention timer.
+ */
 public final class MetricsAssembly {
+
+    /** The listeners installed: the classic protocol, and carbon's when asked for. */
+    public record Installed(TcpComponent classic, Optional<TcpComponent> graphite) {
+    }
 
     private MetricsAssembly() {
     }
 
+    /** The classic service alone. */
     public static TcpComponent install(ServerRuntime runtime, String host, int port) {
+        return install(runtime, host, port, MetricsOptions.CLASSIC).classic();
+    }
+
+    public static Installed install(ServerRuntime runtime, String host, int port, MetricsOptions options) {
         MetricStore store = runtime.storage().metricStore();
         MetricsService service = new MetricsService(store);
         ServiceTelemetry telemetry = new ServiceTelemetry("metrics", runtime.registry())
-                .declare(List.of("put", "get"),
-                        List.of("wrong_command", "line_too_long", "storage", "internal", "connection_limit"));
+                .declare(List.of("put", "get", "graphite"),
+                        List.of("wrong_command", "line_too_long", "storage", "internal", "connection_limit",
+                                "graphite_invalid"));
         telemetry.storedItems(service::count);
         ExecutorService workers = Threads.pool("metrics-worker", 2);
         TcpComponent component = new TcpComponent(
                 MetricsTcpServer.create(TcpServerConfig.of(host, port), service, service, workers, telemetry), workers);
         runtime.add(component);
+        Clock clock = Clock.systemUTC();
+        Optional<TcpComponent> graphite = Optional.empty();
+        if (options.graphitePort() != MetricsOptions.OFF) {
+            TcpComponent carbon = new TcpComponent(GraphiteTcpServer.create(
+                    TcpServerConfig.of(host, options.graphitePort()), service,
+                    () -> clock.instant().getEpochSecond(), telemetry), null);
+            runtime.add(carbon);
+            graphite = Optional.of(carbon);
+        }
+        options.retention().ifPresent(r -> runtime.add(new RetentionComponent(new RetentionService(store, r, clock))));
         runtime.expose("metrics", new MetricsApi(service));
-        return component;
+        if (runtime.admin() != null) {
+            GraphiteService graphiteService = new GraphiteService(store, options.retention(), options.aggregation(), clock);
+            runtime.admin().graphite(new GraphiteApi(graphiteService, graphiteService));
+        }
+        return new Installed(component, graphite);
     }
 }

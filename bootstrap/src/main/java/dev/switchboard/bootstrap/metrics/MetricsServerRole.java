@@ -20,7 +20,7 @@ public final class MetricsServerRole implements Role {
 
     @Override
     public String summary() {
-        return "the metrics server (put/get text protocol)";
+        return "the metrics server (put/get text protocol, optionally carbon plaintext)";
     }
 
     @Override
@@ -28,6 +28,7 @@ public final class MetricsServerRole implements Role {
         Options options = new Options()
                 .addOption(Cli.opt("host", "ADDR", "address to bind [127.0.0.1]"))
                 .addOption(Cli.opt("port", "N", "port to bind [8888]"));
+        MetricsOptions.addTo(options, MetricsOptions.OFF);
         return ServerOptions.addTo(options, 0);
     }
 
@@ -35,10 +36,11 @@ public final class MetricsServerRole implements Role {
     public int run(CommandLine line, Console console) throws UsageException, Exception {
         String host = Cli.host(line, "host", "127.0.0.1");
         int port = Cli.port(line, "port", 8888);
+        MetricsOptions metrics = MetricsOptions.from(line, MetricsOptions.OFF);
         ServerOptions common = ServerOptions.from(line, 0);
         ShutdownSignal signal = ShutdownSignal.install();
         ServerRuntime runtime = new ServerRuntime(common);
-        MetricsAssembly.install(runtime, host, port);
+        MetricsAssembly.install(runtime, host, port, metrics);
         return runtime.runUntilStopped(signal, console);
     }
 }

@@ -21,7 +21,7 @@ public final class ServeAssembly {
     /** The listeners installed; a service left out is empty. */
     public record Installed(Optional<TcpComponent> tokens, Optional<TcpComponent> metrics,
                             Optional<TcpComponent> lotteryText, Optional<TcpComponent> lotteryBinary,
-                            Optional<SinkComponent> sink) {
+                            Optional<SinkComponent> sink, Optional<TcpComponent> graphite) {
     }
 
     private ServeAssembly() {
@@ -36,12 +36,16 @@ public final class ServeAssembly {
         Optional<TcpComponent> lotteryText = Optional.empty();
         Optional<TcpComponent> lotteryBinary = Optional.empty();
         Optional<SinkComponent> sink = Optional.empty();
+        Optional<TcpComponent> graphite = Optional.empty();
         String addr = settings.addr();
         if (settings.tokensPort() != ServeSettings.OFF) {
             tokens = Optional.of(TokensAssembly.install(runtime, addr, settings.tokensPort(), settings.tokens(), out));
         }
         if (settings.metricsPort() != ServeSettings.OFF) {
-            metrics = Optional.of(MetricsAssembly.install(runtime, addr, settings.metricsPort()));
+            MetricsAssembly.Installed installed =
+                    MetricsAssembly.install(runtime, addr, settings.metricsPort(), settings.metrics());
+            metrics = Optional.of(installed.classic());
+            graphite = installed.graphite();
         }
         if (settings.lotteryPort() != ServeSettings.OFF || settings.lotteryBinaryPort() != ServeSettings.OFF) {
             LotteryAssembly.Installed lottery = LotteryAssembly.install(runtime, LotteryConfig.defaults(addr,
@@ -54,6 +58,6 @@ public final class ServeAssembly {
         if (settings.sinkPort() != ServeSettings.OFF) {
             sink = Optional.of(CollectorAssembly.installSink(runtime, SinkConfig.of(addr, settings.sinkPort()), out));
         }
-        return new Installed(tokens, metrics, lotteryText, lotteryBinary, sink);
+        return new Installed(tokens, metrics, lotteryText, lotteryBinary, sink, graphite);
     }
 }

@@ -8,6 +8,7 @@ import dev.switchboard.bootstrap.ServerRuntime;
 import dev.switchboard.bootstrap.ShutdownSignal;
 import dev.switchboard.bootstrap.UsageException;
 import dev.switchboard.bootstrap.lottery.LotteryConfig;
+import dev.switchboard.bootstrap.metrics.MetricsOptions;
 import dev.switchboard.bootstrap.tokens.TokenOptions;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -36,6 +37,7 @@ public final class ServeRole implements Role {
                 .addOption(Cli.opt("agencies", "N", "lottery agencies that must be done before the draw [5]"))
                 .addOption(Cli.opt("sink-port", "N", "collector sink port, 0 = off [1080]"));
         TokenOptions.addTo(options, false);
+        MetricsOptions.addTo(options, MetricsOptions.DEFAULT_GRAPHITE_PORT);
         return ServerOptions.addTo(options, 8080);
     }
 
@@ -49,7 +51,8 @@ public final class ServeRole implements Role {
                 onUnlessZero(Cli.port(line, "lottery-binary-port", LotteryConfig.DEFAULT_BINARY_PORT)),
                 Cli.integer(line, "agencies", LotteryConfig.DEFAULT_AGENCIES, 1, 10_000),
                 onUnlessZero(Cli.port(line, "sink-port", 1080)),
-                TokenOptions.from(line));
+                TokenOptions.from(line),
+                MetricsOptions.from(line, MetricsOptions.DEFAULT_GRAPHITE_PORT));
         ServerOptions common = ServerOptions.from(line, 8080);
         ShutdownSignal signal = ShutdownSignal.install();
         ServerRuntime runtime = new ServerRuntime(common);

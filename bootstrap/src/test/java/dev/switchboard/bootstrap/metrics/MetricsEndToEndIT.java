@@ -29,7 +29,7 @@ class MetricsEndToEndIT {
     void serveAnswersTheClientRoleAndTheAdminApiAndStopsCleanlyOnSigterm() throws Exception {
         int metricsPort = Launcher.freePort();
         int adminPort = Launcher.freePort();
-        try (Launcher serve = Launcher.start(dir, "serve", "--metrics-port", String.valueOf(metricsPort),
+        try (Launcher serve = Launcher.start(dir, "serve", "--metrics-port", String.valueOf(metricsPort), "--graphite-port", "0",
                 "--admin-port", String.valueOf(adminPort))) {
             assertThat(serve.awaitListening("metrics", START)).isEqualTo(metricsPort);
             serve.awaitLine("admin console at http://127.0.0.1:" + adminPort + "/", START);

@@ -34,12 +34,19 @@ public final class GraphiteService implements RenderMetricsUseCase, FindMetricsU
 
     private final MetricStore store;
     private final Optional<Retention> retention;
+    private final Aggregation aggregation;
     private final Clock clock;
     private final Renderer renderer;
 
     public GraphiteService(MetricStore store, Optional<Retention> retention, Clock clock) {
+        this(store, retention, retention.map(Retention::aggregation).orElse(Aggregation.AVERAGE), clock);
+    }
+
+    /** {@code aggregation} merges several points of one slot (the retention's own when there is one). */
+    public GraphiteService(MetricStore store, Optional<Retention> retention, Aggregation aggregation, Clock clock) {
         this.store = Objects.requireNonNull(store, "'store' must not be null");
         this.retention = Objects.requireNonNull(retention, "'retention' must not be null");
+        this.aggregation = Objects.requireNonNull(aggregation, "'aggregation' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.renderer = new Renderer(this::fetch);
     }
@@ -59,7 +66,6 @@ public final class GraphiteService implements RenderMetricsUseCase, FindMetricsU
 
     private List<Series> fetch(String pattern, long from, long until) {
         MetricGlob glob = MetricGlob.of(pattern);
-        Aggregation aggregation = retention.map(Retention::aggregation).orElse(Aggregation.AVERAGE);
         long now = clock.instant().getEpochSecond();
         List<Series> out = new ArrayList<>();
         for (MetricKey key : KeyListing.matching(store.keys(), glob)) {

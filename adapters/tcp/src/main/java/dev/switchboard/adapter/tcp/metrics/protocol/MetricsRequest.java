@@ -20,7 +20,7 @@ public sealed interface MetricsRequest {
 
     /**
      * Reads a line as the classic server does: the verb, then whitespace-separated arguments;
-     * {@code put <key> <value> <timestamp>} or {@code get <key|*>}.
+     * {@code put <key> <value> <timestamp>} or {@code get <key|*|pattern> [<from> <until>]}.
      */
     static MetricsRequest parse(String line) {
         List<String> parts = fields(line);
@@ -40,10 +40,19 @@ public sealed interface MetricsRequest {
                 }
             }
             case "get" -> {
-                if (parts.size() != 2) {
-                    return new Wrong("get takes one key or *");
+                if (parts.size() != 2 && parts.size() != 4) {
+                    return new Wrong("get takes a key, * or a pattern, and optionally from and until");
                 }
-                return new Get(MetricQuery.parse(parts.get(1)));
+                try {
+                    MetricQuery query = MetricQuery.parse(parts.get(1));
+                    if (parts.size() == 4) {
+                        // an extension (SPEC 13): inclusive epoch seconds; the course client never sends it
+                        query = query.between(PythonFloat.parseLong(parts.get(2)), PythonFloat.parseLong(parts.get(3)));
+                    }
+                    return new Get(query);
+                } catch (IllegalArgumentException e) {
+                    return new Wrong(e.getMessage());
+                }
             }
             default -> {
                 return new Wrong("unknown verb");

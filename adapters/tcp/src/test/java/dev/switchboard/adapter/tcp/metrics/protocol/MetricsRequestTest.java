@@ -23,9 +23,17 @@ class MetricsRequestTest {
         assertThat(MetricsRequest.parse("get *")).isEqualTo(new MetricsRequest.Get(MetricQuery.all()));
     }
 
+    @Test
+    void getTakesAPatternAndAnInclusiveRange() {
+        assertThat(MetricsRequest.parse("get cpu.*")).isEqualTo(new MetricsRequest.Get(MetricQuery.parse("cpu.*")));
+        assertThat(MetricsRequest.parse("get {a,b}.load 100 200"))
+                .isEqualTo(new MetricsRequest.Get(MetricQuery.parse("{a,b}.load").between(100, 200)));
+        assertThat(MetricsRequest.parse("get * 5 5")).isEqualTo(new MetricsRequest.Get(MetricQuery.all().between(5, 5)));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "malformed command test", "put", "put k", "put k 1", "put k 1 2 3",
-            "put k x 1", "put k 1 x", "put k 1 1.5", "put k nan 1", "get", "get a b", "GET *", "PUT k 1 2",
+            "put k x 1", "put k 1 x", "put k 1 1.5", "put k nan 1", "get", "get a b", "get a 1", "get a 1 x", "get a 2 1", "get a 1 2 3", "GET *", "PUT k 1 2",
             "delete k", "put k 1 99999999999999999999"})
     void everyWrongFormIsWrong(String line) {
         assertThat(MetricsRequest.parse(line)).isInstanceOf(MetricsRequest.Wrong.class);
