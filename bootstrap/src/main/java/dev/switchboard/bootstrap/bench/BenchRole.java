@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BenchRole implements Role, Main.PositionalArguments {
 
-    private static final String SERVICES = "metrics, tokens, lottery or collector";
+    private static final String SERVICES = "metrics, graphite, tokens, lottery or collector";
 
     /** Options that only one service reads, and the service. */
     private static final Map<String, String> OWN_OPTIONS = Map.of("delay", "tokens", "threads", "tokens",
@@ -50,12 +50,12 @@ public final class BenchRole implements Role, Main.PositionalArguments {
 
     @Override
     public String summary() {
-        return "load generator: bench metrics|tokens|lottery|collector [--conns --pipeline --ops --secs]";
+        return "load generator: bench metrics|graphite|tokens|lottery|collector [--conns --pipeline --ops --secs]";
     }
 
     @Override
     public String synopsis() {
-        return "metrics|tokens|lottery|collector [options]";
+        return "metrics|graphite|tokens|lottery|collector [options]";
     }
 
     @Override
@@ -116,6 +116,8 @@ public final class BenchRole implements Role, Main.PositionalArguments {
         switch (service) {
             case "metrics":
                 return new MetricsLoad();
+            case "graphite":
+                return new GraphiteLoad();
             case "tokens":
                 return new TokensLoad(new TokenOptions(
                         Cli.integer(line, "threads", TokenOptions.DEFAULT_THREADS, 1, TokenOptions.MAX_THREADS),
