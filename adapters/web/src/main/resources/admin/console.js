@@ -354,13 +354,106 @@
     $('metrics-summary').textContent = keys.length + ' keys · ' + fmtInt(typeof body.count === 'number' ? body.count : total) + ' points'
       + (shown > MAX_ROWS ? ' · first ' + MAX_ROWS + ' keys listed' : '');
     setBadge('metrics', String(keys.length));
-    drawChart(ui.metricsKey, ui.metricsKey === null ? [] : metrics[ui.metricsKey] || []);
+    if ($('metrics-target').value.trim() !== '') {
+      chartPattern();
+    } else {
+      clear($('metrics-legend'));
+      drawChart(ui.metricsKey, ui.metricsKey === null ? [] : metrics[ui.metricsKey] || []);
+    }
+  }
+
+  // ---------- metrics: a pattern over a time range, through the Graphite render API ----------
+
+  var MAX_SERIES = 6;
+
+  function chartPattern() {
+    var target = $('metrics-target').value.trim();
+    var from = $('metrics-range').value;
+    var path = '/graphite/render?format=json&maxDataPoints=720&until=now&from=' + encodeURIComponent(from)
+      + '&target=' + encodeURIComponent(target);
+    var headers = { 'Accept': 'application/json' };
+    if (token !== null) { headers.Authorization = 'Bearer ' + token; }
+    fetch(path, { headers: headers, cache: 'no-store', credentials: 'omit' }).then(function (r) {
+      return r.json().catch(function () { return null; }).then(function (body) {
+        if ($('metrics-target').value.trim() !== target) { return; } // typed on meanwhile
+        if (!r.ok || !Array.isArray(body)) {
+          drawLines(target, [], body && body.error ? body.error : 'HTTP ' + r.status);
+          return;
+        }
+        drawLines(target, body.slice(0, MAX_SERIES).map(function (s) {
+          var points = (Array.isArray(s.datapoints) ? s.datapoints : []).filter(function (d) {
+            return Array.isArray(d) && typeof d[0] === 'number' && typeof d[1] === 'number';
+          }).map(function (d) { return { timestamp: d[1], value: d[0] }; });
+          return { name: String(s.target), points: points };
+        }), body.length > MAX_SERIES ? 'first ' + MAX_SERIES + ' of ' + body.length + ' series' : '');
+      });
+    }).catch(function (e) { drawLines(target, [], String(e && e.message || e)); });
+  }
+
+  /** Several series on one chart, one colour each, with a legend. */
+  function drawLines(title, lines, note) {
+    var chart = $('metrics-chart');
+    clear(chart);
+    var legend = $('metrics-legend');
+    clear(legend);
+    chart.dataset.key = title;
+    chart.dataset.series = JSON.stringify(lines.map(function (l) { return l.name; }));
+    chart.dataset.points = JSON.stringify(lines.map(function (l) {
+      return l.points.map(function (p) { return [p.timestamp, p.value]; });
+    }));
+    $('metrics-chart-title').textContent = title;
+    var count = 0;
+    lines.forEach(function (l) { count += l.points.length; });
+    chart.dataset.count = String(count);
+    $('metrics-chart-note').textContent = note || '(' + lines.length + (lines.length === 1 ? ' series, ' : ' series, ')
+      + count + (count === 1 ? ' point)' : ' points)');
+    var W = 720, H = 300, L = 72, R = 20, T = 18, B = 40;
+    if (count === 0) {
+      chart.appendChild(svg('text', { x: W / 2, y: H / 2, 'class': 'empty', 'text-anchor': 'middle',
+        text: lines.length === 0 ? 'no key matches' : 'no point in this range' }));
+      return;
+    }
+    var t0 = Infinity, t1 = -Infinity, v0 = Infinity, v1 = -Infinity;
+    lines.forEach(function (l) {
+      l.points.forEach(function (p) {
+        t0 = Math.min(t0, p.timestamp); t1 = Math.max(t1, p.timestamp);
+        v0 = Math.min(v0, p.value); v1 = Math.max(v1, p.value);
+      });
+    });
+    if (t0 === t1) { t0 -= 1; t1 += 1; }
+    if (v0 === v1) { var pad = Math.abs(v0) * 0.1 || 1; v0 -= pad; v1 += pad; } else { var m = (v1 - v0) * 0.08; v0 -= m; v1 += m; }
+    function x(t) { return L + (t - t0) / (t1 - t0) * (W - L - R); }
+    function y(v) { return H - B - (v - v0) / (v1 - v0) * (H - T - B); }
+    niceTicks(v0, v1, 5).forEach(function (v) {
+      chart.appendChild(svg('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), 'class': 'grid-line' }));
+      chart.appendChild(svg('text', { x: L - 8, y: y(v) + 4, 'class': 'tick', 'text-anchor': 'end', text: fmtValue(v) }));
+    });
+    var shortTimes = t1 - t0 < 86400;
+    [0, 0.5, 1].forEach(function (f) {
+      var t = t0 + (t1 - t0) * f;
+      chart.appendChild(svg('text', { x: x(t), y: H - B + 18, 'class': 'tick', 'text-anchor': f === 0 ? 'start' : f === 1 ? 'end' : 'middle',
+        text: fmtEpochSeconds(Math.round(t), shortTimes) }));
+    });
+    chart.appendChild(svg('line', { x1: L, x2: W - R, y1: H - B, y2: H - B, 'class': 'axis' }));
+    chart.appendChild(svg('line', { x1: L, x2: L, y1: T, y2: H - B, 'class': 'axis' }));
+    lines.forEach(function (l, i) {
+      var cls = 's' + i;
+      legend.appendChild(el('li', { 'class': cls, 'data-series': l.name, text: l.name }));
+      if (l.points.length === 0) { return; }
+      chart.appendChild(svg('polyline', { 'class': 'series ' + cls, 'data-series': l.name,
+        points: l.points.map(function (p) { return x(p.timestamp).toFixed(1) + ',' + y(p.value).toFixed(1); }).join(' ') }));
+      var last = l.points[l.points.length - 1];
+      chart.appendChild(svg('circle', { cx: x(last.timestamp), cy: y(last.value), r: 3.5, 'class': 'point last',
+        'data-timestamp': last.timestamp, 'data-value': last.value },
+        svg('title', { text: l.name + '  ' + fmtEpochSeconds(last.timestamp) + '  ' + fmtValue(last.value) })));
+    });
   }
 
   function onMetricsKeyClick(event) {
     var tr = event.target.closest('tr[data-key]');
     if (!tr) { return; }
     ui.metricsKey = tr.dataset.key;
+    $('metrics-target').value = ''; // a chosen key replaces the pattern
     if (ui.lastData.metrics) { renderMetrics(ui.lastData.metrics); }
   }
 
@@ -579,6 +672,9 @@
     $('tokens-filter').addEventListener('input', function () { rerender('tokens'); });
     $('metrics-filter').addEventListener('input', function () { rerender('metrics'); });
     $('metrics-keys').addEventListener('click', onMetricsKeyClick);
+    $('metrics-chart-form').addEventListener('submit', function (e) { e.preventDefault(); rerender('metrics'); });
+    $('metrics-target').addEventListener('change', function () { rerender('metrics'); });
+    $('metrics-range').addEventListener('change', function () { rerender('metrics'); });
     $('metrics-keys').addEventListener('keydown', function (e) { if (e.key === 'Enter') { onMetricsKeyClick(e); } });
     $('auto-refresh').addEventListener('change', schedule);
     $('refresh-now').addEventListener('click', refresh);

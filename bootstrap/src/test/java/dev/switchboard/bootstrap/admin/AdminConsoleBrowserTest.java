@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -39,6 +40,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The console in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
@@ -150,6 +152,38 @@ class AdminConsoleBrowserTest {
     }
 
     // ---------- the served process ----------
+
+    @Test
+    void metricsPanel_chartsEverySeriesAPatternMatchesOverATimeRange() throws Exception {
+        try (ServeFixture serve = ServeFixture.start()) {
+            long now = System.currentTimeMillis() / 1000;
+            for (int i = 0; i < 5; i++) {
+                Traffic.putMetric(serve, "web1.load", 1 + i, now - 600 + 60L * i);
+                Traffic.putMetric(serve, "web2.load", 10 + i, now - 600 + 60L * i);
+                Traffic.putMetric(serve, "db.load", 100 + i, now - 600 + 60L * i);
+            }
+            Traffic.putMetric(serve, "web1.load", 0.5, now - 7 * 86_400L);
+
+            browser.get(serve.admin().toString());
+            awaitRefreshes(1);
+            openTab("metrics");
+            awaitPanel("metrics", "running");
+            byId("metrics-target").sendKeys("web*.load", Keys.ENTER);
+            await().atMost(PATIENCE).ignoreExceptions().until(() -> "web*.load".equals(attr("metrics-chart", "data-key")));
+            assertThat(JsonParser.parseString(attr("metrics-chart", "data-series")).getAsJsonArray().asList())
+                    .extracting(JsonElement::getAsString).containsExactly("web1.load", "web2.load");
+            assertThat(browser.findElements(By.cssSelector("#metrics-chart polyline.series"))).hasSize(2);
+            assertThat(browser.findElements(By.cssSelector("#metrics-legend li")))
+                    .extracting(WebElement::getText).containsExactly("web1.load", "web2.load");
+            // the last hour holds five points of each; the last 7 days reach the week-old one too
+            assertThat(attr("metrics-chart", "data-count")).isEqualTo("10");
+            new Select(byId("metrics-range")).selectByValue("-7d");
+            await().atMost(PATIENCE).ignoreExceptions().until(() -> JsonParser.parseString(attr("metrics-chart", "data-points"))
+                    .getAsJsonArray().get(0).getAsJsonArray().get(0).getAsJsonArray().get(0).getAsLong() < now - 6 * 86_400L);
+            screenshot("metrics-pattern");
+            assertThat(pageErrors()).isEmpty();
+        }
+    }
 
     @Test
     void metricsPanel_showsThePointsJustPut_andFollowsNewOnes() throws Exception {

@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.in.tcp.graphite.codec;
 
+import dev.switchboard.adapter.tcp.graphite.protocol.CarbonLine;
 import dev.switchboard.domain.metrics.MetricBatch;
 import java.util.function.LongSupplier;
 import org.apache.mina.core.buffer.IoBuffer;

@@ -1,4 +1,4 @@
-package dev.switchboard.adapter.in.tcp.graphite.codec;
+package dev.switchboard.adapter.tcp.graphite.protocol;
 
 import dev.switchboard.domain.metrics.MetricBatch;
 import dev.switchboard.domain.metrics.MetricKey;
