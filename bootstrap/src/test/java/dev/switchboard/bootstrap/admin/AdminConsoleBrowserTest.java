@@ -162,7 +162,7 @@ class AdminConsoleBrowserTest {
                 Traffic.putMetric(serve, "web2.load", 10 + i, now - 600 + 60L * i);
                 Traffic.putMetric(serve, "db.load", 100 + i, now - 600 + 60L * i);
             }
-            Traffic.putMetric(serve, "web1.load", 0.5, now - 7 * 86_400L);
+            Traffic.putMetric(serve, "web1.load", 0.5, now - 6 * 86_400L - 43_200L);
 
             browser.get(serve.admin().toString());
             awaitRefreshes(1);
@@ -175,7 +175,7 @@ class AdminConsoleBrowserTest {
             assertThat(browser.findElements(By.cssSelector("#metrics-chart polyline.series"))).hasSize(2);
             assertThat(browser.findElements(By.cssSelector("#metrics-legend li")))
                     .extracting(WebElement::getText).containsExactly("web1.load", "web2.load");
-            // the last hour holds five points of each; the last 7 days reach the week-old one too
+            // the last hour holds five points of each; the last 7 days reach the 6.5-day-old one too
             assertThat(attr("metrics-chart", "data-count")).isEqualTo("10");
             new Select(byId("metrics-range")).selectByValue("-7d");
             await().atMost(PATIENCE).ignoreExceptions().until(() -> JsonParser.parseString(attr("metrics-chart", "data-points"))
