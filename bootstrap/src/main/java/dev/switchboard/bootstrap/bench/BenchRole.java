@@ -2,6 +2,7 @@ package dev.switchboard.bootstrap.bench;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.switchboard.adapter.out.persistence.jdbc.JdbcSettings;
 import dev.switchboard.bootstrap.Cli;
 import dev.switchboard.bootstrap.Console;
 import dev.switchboard.bootstrap.Main;
@@ -41,7 +42,8 @@ public final class BenchRole implements Role, Main.PositionalArguments {
             "dialect", "lottery");
 
     /** Options that shape the in-process server, meaningless against {@code --port}. */
-    private static final List<String> SERVER_OPTIONS = List.of("storage", "delay", "threads");
+    private static final List<String> SERVER_OPTIONS = List.of("storage", "delay", "threads", "jdbc-url", "jdbc-user",
+            "jdbc-password-file", "jdbc-pool");
 
     @Override
     public String name() {
@@ -68,7 +70,13 @@ public final class BenchRole implements Role, Main.PositionalArguments {
                 .addOption(Cli.opt("secs", "S", "no round starts after this many seconds [30]"))
                 .addOption(Cli.opt("host", "ADDR", "server to load [127.0.0.1]"))
                 .addOption(Cli.opt("port", "N", "server port; without it an in-process server is started"))
-                .addOption(Cli.opt("storage", "KIND", "in-process server's storage: memory or h2 [memory]"))
+                .addOption(Cli.opt("storage", "KIND", "in-process server's storage: memory, h2 or jdbc [memory]"))
+                .addOption(Cli.opt("jdbc-url", "URL", "in-process, with --storage jdbc: jdbc:postgresql://HOST:PORT/DB"))
+                .addOption(Cli.opt("jdbc-user", "USER", "in-process, with --storage jdbc: the database user"))
+                .addOption(Cli.opt("jdbc-password-file", "PATH",
+                        "in-process, with --storage jdbc: read the password from PATH (or set "
+                                + ServerOptions.PASSWORD_VARIABLE + ")"))
+                .addOption(Cli.opt("jdbc-pool", "N", "in-process, with --storage jdbc: most connections held [16]"))
                 .addOption(Cli.opt("threads", "N", "tokens, in-process: handlers working at once ["
                         + TokenOptions.DEFAULT_THREADS + "]"))
                 .addOption(Cli.opt("delay", "MS", "tokens, in-process: handler time per token in ms, ±10% [0]"))
@@ -105,7 +113,8 @@ public final class BenchRole implements Role, Main.PositionalArguments {
             result = load.run(new InetSocketAddress(host, port), host + ":" + port, settings);
         } else {
             StorageKind storage = StorageKind.parse(Cli.string(line, "storage", "memory"));
-            result = inProcess(load, storage, settings, line.hasOption("verbose"));
+            Optional<JdbcSettings> jdbc = ServerOptions.jdbcFrom(line, storage, System.getenv());
+            result = inProcess(load, storage, jdbc, settings, line.hasOption("verbose"));
         }
         console.out().println(result.line());
         result.measured().firstError().ifPresent(e -> console.err().println("switchboard bench: " + e));
@@ -137,7 +146,8 @@ public final class BenchRole implements Role, Main.PositionalArguments {
     }
 
     /** Starts the service alone on a free loopback port, with its storage in a temporary folder, and loads it. */
-    private static LoadResult inProcess(ServiceLoad load, StorageKind storage, LoadSettings settings, boolean verbose)
+    private static LoadResult inProcess(ServiceLoad load, StorageKind storage, Optional<JdbcSettings> jdbc,
+                                        LoadSettings settings, boolean verbose)
             throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("switchboard-bench");
         Logger services = (Logger) LoggerFactory.getLogger("dev.switchboard");
@@ -147,7 +157,7 @@ public final class BenchRole implements Role, Main.PositionalArguments {
             services.setLevel(Level.WARN);
         }
         ServerOptions options = new ServerOptions(storage, dir.resolve("bench"), 0, ServiceLoad.LOOPBACK,
-                Optional.empty());
+                Optional.empty(), jdbc);
         try (ServerRuntime runtime = new ServerRuntime(options)) {
             Supplier<InetSocketAddress> address = load.install(runtime, settings);
             runtime.start();

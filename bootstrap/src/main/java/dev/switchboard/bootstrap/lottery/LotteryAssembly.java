@@ -13,7 +13,10 @@ import dev.switchboard.bootstrap.TcpComponent;
 import dev.switchboard.bootstrap.Threads;
 import java.util.List;
 import java.util.Optional;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /** Wires the lottery: store → service → text and/or binary MINA listeners, and the admin view. */
@@ -23,12 +26,19 @@ public final class LotteryAssembly {
     public record Installed(LotteryService service, Optional<TcpComponent> text, Optional<TcpComponent> binary) {
     }
 
+    /** With several nodes on one database: how often a node asks whether the draw exists. */
+    public static final Duration SHARED_DRAW_POLL = Duration.ofMillis(200);
+
     private LotteryAssembly() {
     }
 
     public static Installed install(ServerRuntime runtime, LotteryConfig config) {
         BetStore store = runtime.storage().betStore();
         ExecutorService drawThread = Threads.pool("lottery-draw", 1);
+        boolean shared = runtime.storage().shared();
+        ScheduledExecutorService drawWatch = shared
+                ? Executors.newSingleThreadScheduledExecutor(Threads.factory("lottery-draw-watch"))
+                : null;
         LotteryService service = new LotteryService(store, config.agencies(), config.winningNumber(),
                 new Slf4jLotteryEvents(), drawThread);
         ServiceTelemetry telemetry = new ServiceTelemetry("lottery", runtime.registry())
@@ -39,12 +49,19 @@ public final class LotteryAssembly {
         runtime.add(new Component() {
             @Override
             public List<String> start() {
+                if (shared) {
+                    // the barrier and the draw are the database's: every node asks it
+                    service.watchSharedDraw(drawWatch, SHARED_DRAW_POLL);
+                }
                 service.restore();
                 return List.of();
             }
 
             @Override
             public void close() {
+                if (drawWatch != null) {
+                    drawWatch.shutdownNow();
+                }
                 drawThread.shutdown();
                 try {
                     drawThread.awaitTermination(2, TimeUnit.SECONDS);

@@ -4,10 +4,12 @@ import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
 import dev.switchboard.adapter.in.tcp.tokens.TokensTcpServer;
 import dev.switchboard.adapter.in.web.admin.tokens.TokensApi;
 import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.application.port.in.tokens.GetTokenTablesUseCase;
 import dev.switchboard.application.port.in.tokens.ReportTokenTablesUseCase;
 import dev.switchboard.application.port.out.tokens.TokenReportPort;
 import dev.switchboard.application.port.out.tokens.TokenRepository;
 import dev.switchboard.application.service.tokens.HandlerPool;
+import dev.switchboard.application.service.tokens.SharedTokenTables;
 import dev.switchboard.application.service.tokens.TokenReportService;
 import dev.switchboard.application.service.tokens.TokenService;
 import dev.switchboard.bootstrap.ServerRuntime;
@@ -44,18 +46,28 @@ public final class TokensAssembly {
             out.print(report);
             out.flush();
         };
-        ReportTokenTablesUseCase reports = new TokenReportService(registry, Clock.systemUTC(), stdout);
+        ReportTokenTablesUseCase reports;
+        GetTokenTablesUseCase shown;
+        if (runtime.storage().shared()) {
+            // several nodes on one database: print and show the whole table, every node's rows
+            SharedTokenTables whole = new SharedTokenTables(repository, Clock.systemUTC(), stdout);
+            reports = whole;
+            shown = whole;
+        } else {
+            reports = new TokenReportService(registry, Clock.systemUTC(), stdout);
+            shown = service;
+        }
         // added before the listener, so it stops after it and prints the last changes
         runtime.add(new PeriodicReport(reports, options.period()));
 
         ServiceTelemetry telemetry = new ServiceTelemetry("tokens", runtime.registry())
                 .declare(List.of("greeting", "token"), List.of("bad_request", "protocol", "line_too_long", "storage",
                         "stopping", "internal", "connection_limit"));
-        telemetry.storedItems(service::handlerCount);
+        telemetry.storedItems(shown::handlerCount);
         TcpComponent component = new TcpComponent(
                 TokensTcpServer.create(TcpServerConfig.of(host, port), service, service, telemetry), handlerThreads);
         runtime.add(component);
-        runtime.expose("tokens", new TokensApi(service));
+        runtime.expose("tokens", new TokensApi(shown));
         return component;
     }
 }

@@ -24,7 +24,7 @@ import java.util.Optional;
  * listener on a free loopback port, in-memory storage: tokens, metrics, lottery (both dialects,
  * {@value #AGENCIES} agencies), the collector sink and the admin server.
  */
-final class ServeFixture implements AutoCloseable {
+public final class ServeFixture implements AutoCloseable {
 
     static final int AGENCIES = 2;
 
@@ -36,12 +36,16 @@ final class ServeFixture implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ServeFixture(Optional<String> token) throws IOException {
-        this.token = token;
-        this.runtime = new ServerRuntime(new ServerOptions(StorageKind.MEMORY, Path.of(ServerOptions.DEFAULT_DB),
-                ServerOptions.ADMIN_ON_FREE_PORT, "127.0.0.1", token));
+        this(new ServerOptions(StorageKind.MEMORY, Path.of(ServerOptions.DEFAULT_DB),
+                ServerOptions.ADMIN_ON_FREE_PORT, "127.0.0.1", token), TokenOptions.DEFAULT_PERIOD);
+    }
+
+    private ServeFixture(ServerOptions options, Duration printPeriod) throws IOException {
+        this.token = options.adminToken();
+        this.runtime = new ServerRuntime(options);
         try {
             this.services = ServeAssembly.install(runtime, new ServeSettings("127.0.0.1", 0, 0, 0, 0, AGENCIES, 0,
-                    new TokenOptions(2, TokenOptions.DEFAULT_PERIOD, ProcessingDelay.NONE)),
+                    new TokenOptions(2, printPeriod, ProcessingDelay.NONE)),
                     new PrintStream(printed, true, StandardCharsets.UTF_8));
             runtime.start();
         } catch (IOException | RuntimeException e) {
@@ -58,7 +62,20 @@ final class ServeFixture implements AutoCloseable {
         return new ServeFixture(Optional.of(token));
     }
 
-    URI admin() {
+    /**
+     * One node of several on a shared database: every service, storage as {@code options} say
+     * (jdbc), the token tables printed every {@code printPeriod}.
+     */
+    public static ServeFixture node(ServerOptions options, Duration printPeriod) throws IOException {
+        return new ServeFixture(options, printPeriod);
+    }
+
+    /** What the node printed on stdout so far (token tables, sink payloads). */
+    public String printed() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    public URI admin() {
         return runtime.admin().uri();
     }
 
@@ -66,28 +83,28 @@ final class ServeFixture implements AutoCloseable {
         return runtime;
     }
 
-    int tokensPort() {
+    public int tokensPort() {
         return services.tokens().orElseThrow().localAddress().getPort();
     }
 
-    int metricsPort() {
+    public int metricsPort() {
         return services.metrics().orElseThrow().localAddress().getPort();
     }
 
-    int lotteryTextPort() {
+    public int lotteryTextPort() {
         return services.lotteryText().orElseThrow().localAddress().getPort();
     }
 
-    int lotteryBinaryPort() {
+    public int lotteryBinaryPort() {
         return services.lotteryBinary().orElseThrow().localAddress().getPort();
     }
 
-    int sinkPort() {
+    public int sinkPort() {
         return services.sink().orElseThrow().localAddress().getPort();
     }
 
     /** POSTs a batch to the sink as the collector does: the body, text/plain, and its X-Batch-Id. */
-    HttpResponse<String> postToSink(String batchId, String body) throws IOException, InterruptedException {
+    public HttpResponse<String> postToSink(String batchId, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sinkPort() + "/"))
                         .timeout(Duration.ofSeconds(10))
                         .header("Content-Type", "text/plain")
@@ -98,7 +115,7 @@ final class ServeFixture implements AutoCloseable {
     }
 
     /** GET on the admin server, with the bearer token when the fixture has one. */
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(admin().resolve(path)).timeout(Duration.ofSeconds(10));
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

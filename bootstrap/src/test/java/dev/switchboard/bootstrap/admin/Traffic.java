@@ -17,7 +17,7 @@ import java.util.List;
  * Real traffic for the services {@link ServeFixture} runs, written byte for byte as each protocol
  * says (SPEC 4-7), over real sockets: what a client of each service would send.
  */
-final class Traffic {
+public final class Traffic {
 
     private Traffic() {
     }
@@ -26,7 +26,7 @@ final class Traffic {
      * A tokens client: greets with {@code tokens.size()} expected, sends every token and reads
      * each answer; returns the client's own port (its row's {@code addr} is 127.0.0.1:port).
      */
-    static int sendTokens(ServeFixture serve, String clientId, List<String> tokens) throws Exception {
+    public static int sendTokens(ServeFixture serve, String clientId, List<String> tokens) throws Exception {
         try (Socket socket = connect(serve.tokensPort())) {
             OutputStream out = socket.getOutputStream();
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
@@ -45,7 +45,7 @@ final class Traffic {
         }
     }
 
-    static void putMetric(ServeFixture serve, String key, double value, long timestamp) throws Exception {
+    public static void putMetric(ServeFixture serve, String key, double value, long timestamp) throws Exception {
         try (MetricsClient client = new MetricsClient("127.0.0.1", serve.metricsPort(), Duration.ofSeconds(5))) {
             client.put(key, value, timestamp);
         }
@@ -55,14 +55,14 @@ final class Traffic {
      * One text-dialect frame (8-byte big-endian length, then the UTF-8 body) to the lottery; each
      * bet is {@code first;last;document;birthdate;number}. Returns the answer frame's body.
      */
-    static String sendBatch(ServeFixture serve, int agency, List<String> bets) throws Exception {
+    public static String sendBatch(ServeFixture serve, int agency, List<String> bets) throws Exception {
         StringBuilder body = new StringBuilder().append(agency).append(';').append(bets.size()).append('\n');
         bets.forEach(bet -> body.append(bet).append('\n'));
         return lotteryFrame(serve, body.toString());
     }
 
     /** One request frame to the text dialect and its answer. */
-    static String lotteryFrame(ServeFixture serve, String request) throws Exception {
+    public static String lotteryFrame(ServeFixture serve, String request) throws Exception {
         try (Socket socket = connect(serve.lotteryTextPort())) {
             byte[] bytes = request.getBytes(StandardCharsets.UTF_8);
             DataOutputStream out = new DataOutputStream(socket.getOutputStream());

@@ -7,24 +7,24 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /** Collects the formatted lines a logger writes while a test runs. */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogCapture(String loggerName) {
+    public LogCapture(String loggerName) {
         this.logger = (Logger) LoggerFactory.getLogger(loggerName);
         appender.start();
         logger.addAppender(appender);
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         synchronized (appender.list) {
             return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         }
     }
 
-    long count(String exactLine) {
+    public long count(String exactLine) {
         return lines().stream().filter(exactLine::equals).count();
     }
 

@@ -5,14 +5,17 @@ import dev.switchboard.application.port.in.lottery.MarkAgencyDoneUseCase;
 import dev.switchboard.application.port.in.lottery.QueryWinnersUseCase;
 import dev.switchboard.application.port.in.lottery.StoreBatchUseCase;
 import dev.switchboard.application.port.out.lottery.BetStore;
+import dev.switchboard.application.port.out.lottery.DrawClaim;
 import dev.switchboard.application.port.out.lottery.LotteryEventsPort;
 import dev.switchboard.application.port.out.lottery.StoredLottery;
 import dev.switchboard.domain.lottery.AgencyId;
+import dev.switchboard.domain.lottery.Bet;
 import dev.switchboard.domain.lottery.BetBatch;
 import dev.switchboard.domain.lottery.DrawResult;
 import dev.switchboard.domain.lottery.Lottery;
 import dev.switchboard.domain.lottery.LotteryRejection;
 import dev.switchboard.domain.lottery.WinningNumber;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +25,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Service: the lottery use cases over a {@link BetStore}.
@@ -31,6 +37,12 @@ import java.util.concurrent.Executor;
  * order, so by the time the last "done" is committed every batch accepted before it is
  * committed too, and the draw (run on {@code drawExecutor}, never on the caller's thread) sees
  * them all. Exactly one draw happens; every held "done" answer completes from it.
+ *
+ * <p>With several nodes on one database ({@link #watchSharedDraw}) no node knows every agency:
+ * the barrier and the draw are the store's ({@link BetStore#claimDraw}, one transaction), asked
+ * after each of this node's own "done"s and every poll period until the draw exists. The one
+ * node the store lets draw logs the draw; every other node takes the recorded number, finds
+ * the same winners in the shared bets, and answers its held "done"s.
  */
 public final class LotteryService
         implements StoreBatchUseCase, MarkAgencyDoneUseCase, QueryWinnersUseCase, GetLotteryStatusUseCase {
@@ -49,6 +61,8 @@ public final class LotteryService
     private long[] batches;
     private long otherBets;
     private boolean drawing;
+    private boolean shared;
+    private volatile ScheduledFuture<?> watch;
 
     public LotteryService(BetStore store, int agencies, WinningNumber winningNumber, LotteryEventsPort events,
                           Executor drawExecutor) {
@@ -93,7 +107,7 @@ public final class LotteryService
             drawing = due;
         }
         if (due) {
-            drawExecutor.execute(this::draw);
+            drawExecutor.execute(shared ? this::drawShared : this::draw);
         }
     }
 
@@ -146,13 +160,92 @@ public final class LotteryService
             doneInFlight.remove(agency);
             if (failure == null) {
                 markDoneQuietly(agency);
-                due = lottery.allDone() && !drawing && !drawn.isDone();
+                due = (shared || lottery.allDone()) && !drawing && !drawn.isDone();
                 drawing |= due;
             }
         }
         if (due) {
-            drawExecutor.execute(this::draw);
+            drawExecutor.execute(shared ? this::drawShared : this::draw);
         }
+    }
+
+    /**
+     * Several nodes share the store: from now on the barrier and the draw are the store's, and
+     * every {@code every} this node asks it (on the draw executor) until the draw exists, so a
+     * draw made by another node reaches this node's held answers within about one period.
+     */
+    public void watchSharedDraw(ScheduledExecutorService timer, Duration every) {
+        synchronized (lock) {
+            shared = true;
+        }
+        long nanos = every.toNanos();
+        watch = timer.scheduleWithFixedDelay(this::pollSharedDraw, nanos, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void pollSharedDraw() {
+        if (drawn.isDone()) {
+            ScheduledFuture<?> running = watch;
+            if (running != null) {
+                running.cancel(false);
+            }
+            return;
+        }
+        boolean due;
+        synchronized (lock) {
+            due = !drawing;
+            drawing |= due;
+        }
+        if (due) {
+            drawExecutor.execute(this::drawShared);
+        }
+    }
+
+    /** One question to the shared store: draw here, take the draw made elsewhere, or wait. */
+    private void drawShared() {
+        DrawClaim claim;
+        DrawResult result;
+        try {
+            WinningNumber number;
+            synchronized (lock) {
+                number = lottery.winningNumber();
+            }
+            claim = store.claimDraw(agencies, number);
+            if (claim.kind() == DrawClaim.Kind.NOT_YET) {
+                synchronized (lock) {
+                    drawing = false;
+                }
+                return;
+            }
+            WinningNumber drawnWith = claim.number().orElseThrow();
+            List<Bet> candidates = store.findByNumber(drawnWith.value());
+            synchronized (lock) {
+                if (drawn.isDone()) {
+                    // restored meanwhile
+                    drawing = false;
+                    return;
+                }
+                if (!drawnWith.equals(lottery.winningNumber())) {
+                    // another node drew with its --winner-number: the recorded one is the draw
+                    Set<AgencyId> done = lottery.doneAgencies();
+                    lottery = Lottery.open(agencies, drawnWith);
+                    done.forEach(this::markDoneQuietly);
+                }
+                result = lottery.restoreDrawn(candidates);
+            }
+        } catch (RuntimeException e) {
+            // the database is away: held answers wait, the next poll asks again
+            synchronized (lock) {
+                drawing = false;
+            }
+            events.drawFailed(e);
+            return;
+        }
+        if (claim.kind() == DrawClaim.Kind.DRAWN_HERE) {
+            events.drawn(result);
+        } else {
+            events.drawnElsewhere(result);
+        }
+        drawn.complete(result);
     }
 
     private CompletionStage<List<Integer>> winnersAtDraw(AgencyId agency) {
@@ -204,6 +297,13 @@ public final class LotteryService
     @Override
     public LotteryStatus status() {
         DrawResult result = drawn.isDone() && !drawn.isCompletedExceptionally() ? drawn.join() : null;
+        boolean fromStore;
+        synchronized (lock) {
+            fromStore = shared;
+        }
+        if (fromStore) {
+            return sharedStatus(result);
+        }
         synchronized (lock) {
             List<AgencyStatus> rows = new ArrayList<>(agencies);
             long total = otherBets;
@@ -215,6 +315,27 @@ public final class LotteryService
             }
             return new LotteryStatus(total, result != null, lottery.winningNumber().value(), rows);
         }
+    }
+
+    /** Every node's figures, as the shared store holds them. */
+    private LotteryStatus sharedStatus(DrawResult result) {
+        StoredLottery stored = store.load();
+        List<AgencyStatus> rows = new ArrayList<>(agencies);
+        long total = 0;
+        for (StoredLottery.AgencyTally tally : stored.agencies().values()) {
+            total += tally.bets();
+        }
+        for (int i = 1; i <= agencies; i++) {
+            AgencyId id = AgencyId.of(i);
+            StoredLottery.AgencyTally tally = stored.agencies().getOrDefault(id, new StoredLottery.AgencyTally(0, 0, false));
+            rows.add(new AgencyStatus(i, tally.bets(), tally.batches(), tally.done(),
+                    result == null ? List.of() : result.winnersOf(id)));
+        }
+        int number;
+        synchronized (lock) {
+            number = lottery.winningNumber().value();
+        }
+        return new LotteryStatus(total, result != null, number, rows);
     }
 
     /** How many bets are stored in all. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.application.port.in.lottery.GetLotteryStatusUseCase.AgencyStatus;
 import dev.switchboard.application.port.out.lottery.BetStore;
+import dev.switchboard.application.port.out.lottery.DrawClaim;
 import dev.switchboard.application.port.out.lottery.LotteryEventsPort;
 import dev.switchboard.application.port.out.lottery.StoredLottery;
 import dev.switchboard.application.port.out.lottery.StoredLottery.AgencyTally;
@@ -64,6 +65,11 @@ class LotteryServiceTest {
         @Override
         public CompletionStage<Void> saveDraw(WinningNumber number) {
             return later(() -> drawnWith = number);
+        }
+
+        @Override
+        public DrawClaim claimDraw(int agencies, WinningNumber number) {
+            throw new AssertionError("a single node draws by itself; only shared stores are asked");
         }
 
         @Override

@@ -23,6 +23,17 @@ public interface BetStore {
     /** Records that the draw happened with this number. */
     CompletionStage<Void> saveDraw(WinningNumber number);
 
+    /**
+     * The barrier and the single draw, decided by the store in one transaction: if agencies
+     * 1..{@code agencies} are all done and no draw is recorded, records the draw with
+     * {@code number} ({@link DrawClaim.Kind#DRAWN_HERE}); if a draw is recorded, answers its
+     * number ({@link DrawClaim.Kind#DRAWN_BEFORE}); otherwise records nothing
+     * ({@link DrawClaim.Kind#NOT_YET}). Of every caller, on every node that shares the store,
+     * exactly one is answered {@code DRAWN_HERE}. Blocks; call it off the I/O threads, after the
+     * caller's own "done" is stored.
+     */
+    DrawClaim claimDraw(int agencies, WinningNumber number);
+
     /** What is stored: per-agency figures, the done flags and the draw, as at a restart. */
     StoredLottery load();
 

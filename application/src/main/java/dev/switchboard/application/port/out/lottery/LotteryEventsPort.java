@@ -11,6 +11,11 @@ public interface LotteryEventsPort {
     /** A draw brought back from storage at start-up. */
     void restored(DrawResult result);
 
+    /** A draw another node made (several nodes on one database): this node answers from it. */
+    default void drawnElsewhere(DrawResult result) {
+        restored(result);
+    }
+
     /** The draw could not be made or recorded. */
     void drawFailed(Throwable cause);
 }

@@ -3,6 +3,7 @@ package dev.switchboard.adapter.out.persistence.lottery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.application.port.out.lottery.BetStore;
+import dev.switchboard.application.port.out.lottery.DrawClaim;
 import dev.switchboard.application.port.out.lottery.StoredLottery;
 import dev.switchboard.application.port.out.lottery.StoredLottery.AgencyTally;
 import dev.switchboard.domain.lottery.AgencyId;
@@ -72,5 +73,20 @@ public abstract class BetStoreContractTest {
                 .containsEntry(A1, new AgencyTally(1, 1, true))
                 .containsEntry(A2, new AgencyTally(0, 0, true));
         assertThat(loaded.drawnWith()).contains(new WinningNumber(3));
+    }
+
+    @Test
+    void claimDraw_waitsForEveryAgency_thenDrawsOnce_andThenAnswersTheRecordedNumber() throws Exception {
+        assertThat(store().claimDraw(2, new WinningNumber(7574))).isEqualTo(DrawClaim.notYet());
+        await(store().markDone(A1));
+        await(store().markDone(AgencyId.of(3))); // not one of agencies 1..2: does not count
+        assertThat(store().claimDraw(2, new WinningNumber(7574))).isEqualTo(DrawClaim.notYet());
+        assertThat(store().load().drawnWith()).isEmpty();
+
+        await(store().markDone(A2));
+
+        assertThat(store().claimDraw(2, new WinningNumber(7574))).isEqualTo(DrawClaim.drawnHere(new WinningNumber(7574)));
+        assertThat(store().claimDraw(2, new WinningNumber(1))).isEqualTo(DrawClaim.drawnBefore(new WinningNumber(7574)));
+        assertThat(store().load().drawnWith()).contains(new WinningNumber(7574));
     }
 }

@@ -19,6 +19,12 @@ public final class Slf4jLotteryEvents implements LotteryEventsPort {
     }
 
     @Override
+    public void drawnElsewhere(DrawResult result) {
+        LotteryLog.EVENTS.info("lottery: the draw (number {}, {} winners) was made by another node",
+                result.number().value(), result.total());
+    }
+
+    @Override
     public void drawFailed(Throwable cause) {
         LotteryLog.EVENTS.error("action: sorteo | result: fail | error: {}", cause.toString());
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.adapter.out.persistence.inmemory.lottery;
 
 import dev.switchboard.application.port.out.lottery.BetStore;
+import dev.switchboard.application.port.out.lottery.DrawClaim;
 import dev.switchboard.application.port.out.lottery.StoredLottery;
 import dev.switchboard.application.port.out.lottery.StoredLottery.AgencyTally;
 import dev.switchboard.domain.lottery.AgencyId;
@@ -43,6 +44,21 @@ public final class InMemoryBetStore implements BetStore {
     public synchronized CompletionStage<Void> saveDraw(WinningNumber number) {
         drawnWith = number;
         return DONE;
+    }
+
+    @Override
+    public synchronized DrawClaim claimDraw(int agencyCount, WinningNumber number) {
+        if (drawnWith != null) {
+            return DrawClaim.drawnBefore(drawnWith);
+        }
+        for (int i = 1; i <= agencyCount; i++) {
+            AgencyTally tally = agencies.get(AgencyId.of(i));
+            if (tally == null || !tally.done()) {
+                return DrawClaim.notYet();
+            }
+        }
+        drawnWith = number;
+        return DrawClaim.drawnHere(number);
     }
 
     @Override

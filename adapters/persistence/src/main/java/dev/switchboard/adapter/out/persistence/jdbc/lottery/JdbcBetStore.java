@@ -3,7 +3,9 @@ package dev.switchboard.adapter.out.persistence.jdbc.lottery;
 import dev.switchboard.adapter.out.persistence.jdbc.GroupCommitter;
 import dev.switchboard.adapter.out.persistence.jdbc.JdbcDatabase;
 import dev.switchboard.adapter.out.persistence.jdbc.ReadConnection;
+import dev.switchboard.adapter.out.persistence.jdbc.StorageException;
 import dev.switchboard.application.port.out.lottery.BetStore;
+import dev.switchboard.application.port.out.lottery.DrawClaim;
 import dev.switchboard.application.port.out.lottery.StoredLottery;
 import dev.switchboard.application.port.out.lottery.StoredLottery.AgencyTally;
 import dev.switchboard.domain.lottery.AgencyId;
@@ -53,10 +55,26 @@ public final class JdbcBetStore implements BetStore, AutoCloseable {
             WHEN MATCHED THEN UPDATE SET winning_number = s.winning_number
             WHEN NOT MATCHED THEN INSERT (id, winning_number) VALUES (s.id, s.winning_number)""";
 
+    /** The recorded draw's number. */
+    private static final String SELECT_DRAW = "SELECT winning_number FROM lottery_draw WHERE id = 1";
+    /**
+     * The barrier and the draw in one standard statement: the draw row is inserted only if every
+     * agency 1..N is done. Two nodes that both see the barrier met both try row 1; the primary
+     * key lets one through, the other fails with a unique violation and takes the recorded draw.
+     */
+    private static final String CLAIM_DRAW = """
+            INSERT INTO lottery_draw (id, winning_number)
+            SELECT 1, CAST(? AS INTEGER) FROM lottery_agency
+            WHERE done = TRUE AND agency BETWEEN 1 AND CAST(? AS INTEGER)
+            HAVING COUNT(*) = CAST(? AS BIGINT)""";
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final JdbcDatabase database;
     private final GroupCommitter<Write> writes;
     private final ReadConnection reads;
 
     public JdbcBetStore(JdbcDatabase database) {
+        this.database = database;
         String addBatch = database.dialect().addAgencyBatch();
         String markDone = database.dialect().markAgencyDone();
         this.writes = new GroupCommitter<>("lottery", database, (c, group) -> write(c, addBatch, markDone, group), 64);
@@ -110,6 +128,48 @@ public final class JdbcBetStore implements BetStore, AutoCloseable {
         return writes.submit(new SaveDraw(number));
     }
 
+    /**
+     * In its own transaction, never in a group with other writes: a claim must see every "done"
+     * committed before it started, including other nodes' (see {@link BetStore#claimDraw}).
+     */
+    @Override
+    public DrawClaim claimDraw(int agencies, WinningNumber number) {
+        try (Connection c = database.connect()) {
+            c.setAutoCommit(false);
+            try {
+                Optional<WinningNumber> recorded = recordedDraw(c);
+                if (recorded.isPresent()) {
+                    c.rollback();
+                    return DrawClaim.drawnBefore(recorded.get());
+                }
+                int inserted;
+                try (PreparedStatement ps = c.prepareStatement(CLAIM_DRAW)) {
+                    ps.setInt(1, number.value());
+                    ps.setInt(2, agencies);
+                    ps.setLong(3, agencies);
+                    inserted = ps.executeUpdate();
+                }
+                c.commit();
+                return inserted == 1 ? DrawClaim.drawnHere(number) : DrawClaim.notYet();
+            } catch (SQLException e) {
+                c.rollback();
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                // another node recorded the draw between our read and our insert
+                return DrawClaim.drawnBefore(recordedDraw(c).orElseThrow(() -> e));
+            }
+        } catch (SQLException e) {
+            throw new StorageException("could not decide the draw: " + JdbcDatabase.rootMessage(e), e);
+        }
+    }
+
+    private static Optional<WinningNumber> recordedDraw(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_DRAW); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(new WinningNumber(rs.getInt(1))) : Optional.empty();
+        }
+    }
+
     @Override
     public StoredLottery load() {
         return reads.read(c -> {
@@ -120,14 +180,7 @@ public final class JdbcBetStore implements BetStore, AutoCloseable {
                     agencies.put(AgencyId.of(rs.getInt(1)), new AgencyTally(rs.getLong(2), rs.getLong(3), rs.getBoolean(4)));
                 }
             }
-            Optional<WinningNumber> drawn = Optional.empty();
-            try (PreparedStatement ps = c.prepareStatement("SELECT winning_number FROM lottery_draw WHERE id = 1");
-                 ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    drawn = Optional.of(new WinningNumber(rs.getInt(1)));
-                }
-            }
-            return new StoredLottery(agencies, drawn);
+            return new StoredLottery(agencies, recordedDraw(c));
         });
     }
 
