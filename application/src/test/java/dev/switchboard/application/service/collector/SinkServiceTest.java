@@ -3,9 +3,11 @@ package dev.switchboard.application.service.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.switchboard.application.port.in.collector.BatchReceived;
 import dev.switchboard.application.port.in.collector.ReceiveBatchCommand;
 import dev.switchboard.application.port.out.collector.ReceiptStore;
 import dev.switchboard.domain.collector.BatchId;
@@ -28,30 +30,31 @@ class SinkServiceTest {
     ReceiptStore store;
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:15:00.123456Z"), ZoneOffset.UTC);
+    private final Instant millis = Instant.parse("2026-11-22T10:15:00.123Z");
+
+    private static BatchReceived get(java.util.concurrent.CompletionStage<BatchReceived> stage) throws Exception {
+        return stage.toCompletableFuture().get();
+    }
 
     @Test
     void givenANewBatch_whenReceived_thenItsReceiptHasSizeAndMillisecondTime() throws Exception {
         when(store.add(any())).thenReturn(CompletableFuture.completedFuture(true));
         SinkService sink = new SinkService(store, clock);
 
-        ReceiptOutcome outcome = sink.receive(new ReceiveBatchCommand(BatchId.of("7.dat"), new byte[42]))
-                .toCompletableFuture().get();
+        BatchReceived received = get(sink.receive(ReceiveBatchCommand.of(BatchId.of("7.dat"), new byte[42])));
 
-        assertThat(outcome).isEqualTo(ReceiptOutcome.STORED);
-        verify(store).add(new Receipt(BatchId.of("7.dat"), 42, Instant.parse("2026-11-22T10:15:00.123Z")));
-        assertThat(sink.snapshot().duplicates()).isZero();
+        assertThat(received).isEqualTo(new BatchReceived(BatchId.of("7.dat"), ReceiptOutcome.STORED));
+        verify(store).add(new Receipt(BatchId.of("7.dat"), 42, millis));
     }
 
     @Test
-    void givenABatchIdSeenBefore_whenReceived_thenItIsADuplicateAndCounted() throws Exception {
+    void givenABatchIdSeenBefore_whenReceived_thenItIsADuplicate() throws Exception {
         when(store.add(any())).thenReturn(CompletableFuture.completedFuture(false));
         SinkService sink = new SinkService(store, clock);
 
-        ReceiptOutcome outcome = sink.receive(new ReceiveBatchCommand(BatchId.of("7.dat"), new byte[1]))
-                .toCompletableFuture().get();
+        BatchReceived received = get(sink.receive(ReceiveBatchCommand.of(BatchId.of("7.dat"), new byte[1])));
 
-        assertThat(outcome).isEqualTo(ReceiptOutcome.DUPLICATE);
-        assertThat(sink.snapshot().duplicates()).isEqualTo(1);
+        assertThat(received.outcome()).isEqualTo(ReceiptOutcome.DUPLICATE);
     }
 
     @Test
@@ -59,8 +62,45 @@ class SinkServiceTest {
         when(store.add(any())).thenReturn(CompletableFuture.failedFuture(new IllegalStateException("disk")));
         SinkService sink = new SinkService(store, clock);
 
-        assertThatThrownBy(() -> sink.receive(new ReceiveBatchCommand(BatchId.of("7.dat"), new byte[1]))
-                .toCompletableFuture().get()).isInstanceOf(ExecutionException.class);
-        assertThat(sink.snapshot().duplicates()).isZero();
+        assertThatThrownBy(() -> get(sink.receive(ReceiveBatchCommand.of(BatchId.of("7.dat"), new byte[1]))))
+                .isInstanceOf(ExecutionException.class);
+    }
+
+    @Test
+    void givenBatchesWithoutId_whenReceived_thenEachGetsTheNextAnonId_afterTheStoredCount() throws Exception {
+        when(store.count()).thenReturn(4L);
+        when(store.addIfAbsent(any())).thenReturn(CompletableFuture.completedFuture(true));
+        SinkService sink = new SinkService(store, clock);
+
+        BatchReceived first = get(sink.receive(ReceiveBatchCommand.anonymous(new byte[3])));
+        BatchReceived second = get(sink.receive(ReceiveBatchCommand.anonymous(new byte[0])));
+
+        assertThat(first).isEqualTo(new BatchReceived(BatchId.of("anon-5"), ReceiptOutcome.STORED));
+        assertThat(second).isEqualTo(new BatchReceived(BatchId.of("anon-6"), ReceiptOutcome.STORED));
+        verify(store).addIfAbsent(new Receipt(BatchId.of("anon-5"), 3, millis));
+        verify(store).addIfAbsent(new Receipt(BatchId.of("anon-6"), 0, millis));
+        verify(store, never()).add(any());
+    }
+
+    @Test
+    void givenAnAnonIdTakenAlready_whenABatchWithoutIdComes_thenTheNextNumberIsTried_andNoDuplicateCounted()
+            throws Exception {
+        when(store.count()).thenReturn(0L);
+        when(store.addIfAbsent(any())).thenReturn(CompletableFuture.completedFuture(false),
+                CompletableFuture.completedFuture(true));
+        SinkService sink = new SinkService(store, clock);
+
+        BatchReceived received = get(sink.receive(ReceiveBatchCommand.anonymous(new byte[1])));
+
+        assertThat(received).isEqualTo(new BatchReceived(BatchId.of("anon-2"), ReceiptOutcome.STORED));
+        verify(store, never()).add(any());
+    }
+
+    @Test
+    void snapshot_takesTheDuplicateCountFromTheStore() {
+        when(store.duplicates()).thenReturn(7L);
+        SinkService sink = new SinkService(store, clock);
+
+        assertThat(sink.snapshot().duplicates()).isEqualTo(7);
     }
 }

@@ -8,7 +8,7 @@ public interface GetReceiptsUseCase {
 
     SinkSnapshot snapshot();
 
-    /** The receipts and the count of duplicate batches acknowledged since start. */
+    /** The receipts and the count of duplicate batches acknowledged (since start; across restarts with a durable store). */
     record SinkSnapshot(List<Receipt> receipts, long duplicates) {
 
         public SinkSnapshot {

@@ -44,6 +44,20 @@ public abstract class AbstractReceiptStoreTest {
 
         assertThat(store.findAll()).containsExactly(receipt("1.dat", 10, "2026-11-22T10:15:00Z"));
         assertThat(store.count()).isEqualTo(1);
+        assertThat(store.duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void addIfAbsent_storesANewId_andCountsNoDuplicateForAnIdSeenBefore() throws Exception {
+        ReceiptStore store = store();
+
+        assertThat(store.addIfAbsent(receipt("anon-1", 0, "2026-11-22T10:15:00Z")).toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(store.addIfAbsent(receipt("anon-1", 5, "2026-11-22T10:16:00Z")).toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)).isFalse();
+
+        assertThat(store.findAll()).containsExactly(receipt("anon-1", 0, "2026-11-22T10:15:00Z"));
+        assertThat(store.duplicates()).isZero();
     }
 
     @Test
@@ -74,6 +88,7 @@ public abstract class AbstractReceiptStoreTest {
 
         assertThat(stored).isEqualTo(50);
         assertThat(store.count()).isEqualTo(50);
+        assertThat(store.duplicates()).isEqualTo(100);
         assertThat(store.findAll()).extracting(Receipt::batchId).doesNotHaveDuplicates().hasSize(50);
     }
 }

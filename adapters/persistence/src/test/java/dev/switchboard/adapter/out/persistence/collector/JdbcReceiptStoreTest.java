@@ -41,6 +41,7 @@ class JdbcReceiptStoreTest extends AbstractReceiptStoreTest {
         JdbcReceiptStore first = open();
         add(first, receipt("1.dat", 10, "2026-11-22T10:15:00Z"));
         add(first, receipt("2.dat", 20, "2026-11-22T10:15:01.250Z"));
+        add(first, receipt("2.dat", 20, "2026-11-22T10:15:02Z"));
         first.close();
         opened.remove(first);
 
@@ -48,7 +49,9 @@ class JdbcReceiptStoreTest extends AbstractReceiptStoreTest {
 
         assertThat(again.findAll()).containsExactly(receipt("1.dat", 10, "2026-11-22T10:15:00Z"),
                 receipt("2.dat", 20, "2026-11-22T10:15:01.250Z"));
+        assertThat(again.duplicates()).isEqualTo(1);
         assertThat(add(again, receipt("1.dat", 10, "2026-11-22T11:00:00Z"))).isFalse();
+        assertThat(again.duplicates()).isEqualTo(2);
         assertThat(add(again, receipt("3.dat", 30, "2026-11-22T11:00:00Z"))).isTrue();
         assertThat(again.findAll()).extracting(r -> r.batchId().value()).containsExactly("1.dat", "2.dat", "3.dat");
     }

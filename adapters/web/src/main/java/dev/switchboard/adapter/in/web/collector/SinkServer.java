@@ -5,13 +5,14 @@ import dev.switchboard.application.port.in.collector.ReceiveBatchCommand;
 import dev.switchboard.application.port.in.collector.ReceiveBatchUseCase;
 import dev.switchboard.domain.collector.BatchId;
 import dev.switchboard.domain.collector.ReceiptOutcome;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
@@ -31,11 +32,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * HTTP adapter: the collector's sink on embedded Jetty. {@code POST /} with an
- * {@code X-Batch-Id} header stores a receipt and answers 200 {@code Data successfully received}
- * once it is committed; the payload of a new batch is printed on stdout. Other paths 404, other
- * methods 405, a missing or bad batch id 400, a body over the limit 413 (judged from
- * Content-Length when there is one, and while reading when there is not), a failed store 503.
+ * HTTP adapter: the collector's sink on embedded Jetty. {@code POST /} stores a receipt under
+ * its {@code X-Batch-Id} (or, without one, as the original C++ collector sends, under an id the
+ * sink makes, told back in the answer's {@code X-Batch-Id}) and answers 200
+ * {@code Data successfully received} once it is committed; the payload of a new batch is printed
+ * on stdout. Other paths 404, other methods 405, a bad batch id 400, a body over the limit 413
+ * (judged from Content-Length when there is one, and while reading when there is not), a failed
+ * store 503. Every refusal is logged once at WARN with the client's address.
  */
 public final class SinkServer implements AutoCloseable {
 
@@ -117,50 +120,61 @@ public final class SinkServer implements AutoCloseable {
             long start = System.nanoTime();
             String path = Request.getPathInContext(request);
             if (!path.equals("/")) {
-                return refuseUnread(response, callback, 404, "not_found", "not found: only POST / takes batches");
+                return refuseUnread(request, response, callback, 404, "not_found", "not found: only POST / takes batches");
             }
             if (!HttpMethod.POST.is(request.getMethod())) {
                 response.getHeaders().put(HttpHeader.ALLOW, "POST");
-                return refuseUnread(response, callback, 405, "method", "method not allowed: use POST");
+                return refuseUnread(request, response, callback, 405, "method", "method not allowed: use POST");
             }
+            Optional<BatchId> batchId;
             String header = request.getHeaders().get("X-Batch-Id");
             if (header == null || header.isBlank()) {
-                return refuseUnread(response, callback, 400, "bad_request", "missing X-Batch-Id header");
-            }
-            BatchId batchId;
-            try {
-                batchId = BatchId.of(header.strip());
-            } catch (IllegalArgumentException e) {
-                return refuseUnread(response, callback, 400, "bad_request", "bad X-Batch-Id header: " + e.getMessage());
+                // the original C++ collector sends no id: the sink makes one
+                batchId = Optional.empty();
+            } else {
+                try {
+                    batchId = Optional.of(BatchId.of(header.strip()));
+                } catch (IllegalArgumentException e) {
+                    return refuseUnread(request, response, callback, 400, "bad_request",
+                            "bad X-Batch-Id header: " + e.getMessage());
+                }
+                if (batchId.get().isAnonymousForm()) {
+                    return refuseUnread(request, response, callback, 400, "bad_request", "bad X-Batch-Id header: '"
+                            + BatchId.ANONYMOUS_PREFIX + "…' is kept for batches sent without an id");
+                }
             }
             long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
             if (declared > config.maxBodyBytes()) {
-                return tooLarge(response, callback);
+                return tooLarge(request, response, callback);
             }
             new BodyReader(request, config.maxBodyBytes(), declared, body -> {
                 if (body == null) {
-                    tooLarge(response, callback);
+                    tooLarge(request, response, callback);
                 } else {
-                    receive(batchId, body, response, callback, start);
+                    receive(request, new ReceiveBatchCommand(batchId, body), response, callback, start);
                 }
-            }, failure -> refuse(response, callback, 400, "bad_request", "incomplete body")).run();
+            }, failure -> refuse(request, response, callback, 400, "bad_request", "incomplete body")).run();
             return true;
         }
 
-        private void receive(BatchId batchId, byte[] body, Response response, Callback callback, long start) {
-            receiver.receive(new ReceiveBatchCommand(batchId, body)).whenComplete((outcome, failure) -> {
+        private void receive(Request request, ReceiveBatchCommand command, Response response, Callback callback,
+                             long start) {
+            receiver.receive(command).whenComplete((received, failure) -> {
                 if (failure != null) {
-                    log.warn("sink: could not store the receipt of {}: {}", batchId, unwrap(failure).toString());
-                    refuse(response, callback, 503, "storage", "storage failed: try again");
+                    refuse(request, response, callback, 503, "storage", "storage failed: try again",
+                            unwrap(failure).toString());
                     return;
                 }
-                if (outcome == ReceiptOutcome.STORED) {
-                    print(batchId, body);
+                if (received.outcome() == ReceiptOutcome.STORED) {
+                    print(received.batchId(), command.payload());
                 } else {
-                    log.info("sink: batch {} seen before: acknowledged, not stored again", batchId);
+                    log.info("sink: batch {} seen before: acknowledged, not stored again", received.batchId());
                     response.getHeaders().put("X-Duplicate", "true");
                 }
-                telemetry.answered(outcome == ReceiptOutcome.STORED ? "batch" : "duplicate", start);
+                if (command.batchId().isEmpty()) {
+                    response.getHeaders().put("X-Batch-Id", received.batchId().value());
+                }
+                telemetry.answered(received.outcome() == ReceiptOutcome.STORED ? "batch" : "duplicate", start);
                 write(response, callback, 200, OK_BODY + "\n");
             });
         }
@@ -177,8 +191,8 @@ public final class SinkServer implements AutoCloseable {
             log.info("sink: received {} ({} bytes)", batchId, body.length);
         }
 
-        private boolean tooLarge(Response response, Callback callback) {
-            return refuseUnread(response, callback, 413, "too_large",
+        private boolean tooLarge(Request request, Response response, Callback callback) {
+            return refuseUnread(request, response, callback, 413, "too_large",
                     "payload too large: the limit is " + config.maxBodyBytes() + " bytes");
         }
 
@@ -186,13 +200,27 @@ public final class SinkServer implements AutoCloseable {
          * Refuses before the body was read: the connection closes after the answer, since the
          * unread body would otherwise be taken for the client's next request.
          */
-        private boolean refuseUnread(Response response, Callback callback, int status, String kind, String message) {
+        private boolean refuseUnread(Request request, Response response, Callback callback, int status, String kind,
+                                     String message) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
-            return refuse(response, callback, status, kind, message);
+            return refuse(request, response, callback, status, kind, message);
         }
 
-        private boolean refuse(Response response, Callback callback, int status, String kind, String message) {
+        private boolean refuse(Request request, Response response, Callback callback, int status, String kind,
+                               String message) {
+            return refuse(request, response, callback, status, kind, message, null);
+        }
+
+        /**
+         * Answers a refusal, and logs it once at WARN with the client's address, so an operator
+         * sees data being turned away ({@code cause} is logged, never sent).
+         */
+        private boolean refuse(Request request, Response response, Callback callback, int status, String kind,
+                               String message, String cause) {
             telemetry.error(kind);
+            log.warn("sink: refused {} {} from {}: {} {}{}", request.getMethod(), printable(request.getHttpURI().getPath()),
+                    Request.getRemoteAddr(request) + ":" + Request.getRemotePort(request), status, message,
+                    cause == null ? "" : " (" + cause + ")");
             write(response, callback, status, message + "\n");
             return true;
         }
@@ -210,24 +238,35 @@ public final class SinkServer implements AutoCloseable {
         }
     }
 
+    /** A path as it may be logged: at most 200 characters, controls shown as '?'. */
+    private static String printable(String path) {
+        String p = path == null ? "" : path.length() > 200 ? path.substring(0, 200) + "…" : path;
+        return p.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
     /**
      * Reads a request body without blocking, counting bytes as they come: as soon as the count
      * passes the limit it stops and hands over {@code null}, so an oversized body without a
-     * Content-Length is refused without being held in memory.
+     * Content-Length is refused without being held in memory. Each chunk is copied once, straight
+     * into the array handed over: with a Content-Length that array is allocated once at its size.
      */
     private static final class BodyReader implements Runnable {
+
+        private static final byte[] EMPTY = new byte[0];
 
         private final Request request;
         private final long limit;
         private final Consumer<byte[]> done;
         private final Consumer<Throwable> broken;
-        private final ByteArrayOutputStream body;
+        private byte[] body;
+        private int size;
 
-        /** @param expected the declared Content-Length, or -1: sizes the buffer once instead of growing it */
+        /** @param expected the declared Content-Length, or -1 */
         BodyReader(Request request, long limit, long expected, Consumer<byte[]> done, Consumer<Throwable> broken) {
             this.request = request;
             this.limit = limit;
-            this.body = new ByteArrayOutputStream(expected > 0 ? (int) Math.min(expected, limit) : 8192);
+            this.body = expected == 0 ? EMPTY : new byte[expected > 0 ? (int) Math.min(expected, limit) : 8192];
             this.done = done;
             this.broken = broken;
         }
@@ -245,18 +284,21 @@ public final class SinkServer implements AutoCloseable {
                     return;
                 }
                 ByteBuffer buffer = chunk.getByteBuffer();
-                if (body.size() + (long) buffer.remaining() > limit) {
+                int n = buffer.remaining();
+                if (size + (long) n > limit) {
                     chunk.release();
                     done.accept(null);
                     return;
                 }
-                byte[] bytes = new byte[buffer.remaining()];
-                buffer.get(bytes);
-                body.write(bytes, 0, bytes.length);
+                if (size + n > body.length) {
+                    body = Arrays.copyOf(body, (int) Math.min(limit, Math.max(size + (long) n, 2L * body.length)));
+                }
+                buffer.get(body, size, n);
+                size += n;
                 boolean last = chunk.isLast();
                 chunk.release();
                 if (last) {
-                    done.accept(body.toByteArray());
+                    done.accept(size == body.length ? body : Arrays.copyOf(body, size));
                     return;
                 }
             }

@@ -2,6 +2,10 @@ package dev.switchboard.adapter.in.web.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.switchboard.adapter.telemetry.ServiceTelemetry;
 import dev.switchboard.application.port.out.collector.ReceiptStore;
 import dev.switchboard.application.service.collector.SinkService;
@@ -23,9 +27,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The sink on a real Jetty listener (127.0.0.1, port 0), driven by the JDK HTTP client. */
 class SinkServerTest {
@@ -35,12 +41,29 @@ class SinkServerTest {
         final Map<BatchId, Receipt> receipts = new ConcurrentHashMap<>();
         volatile boolean failing;
 
+        final AtomicLong duplicates = new AtomicLong();
+
         @Override
         public CompletionStage<Boolean> add(Receipt receipt) {
+            return addIfAbsent(receipt).thenApply(stored -> {
+                if (!stored) {
+                    duplicates.incrementAndGet();
+                }
+                return stored;
+            });
+        }
+
+        @Override
+        public CompletionStage<Boolean> addIfAbsent(Receipt receipt) {
             if (failing) {
                 return CompletableFuture.failedFuture(new IllegalStateException("disk full"));
             }
             return CompletableFuture.completedFuture(receipts.putIfAbsent(receipt.batchId(), receipt) == null);
+        }
+
+        @Override
+        public long duplicates() {
+            return duplicates.get();
         }
 
         @Override
@@ -155,14 +178,68 @@ class SinkServerTest {
     }
 
     @Test
-    void post_withoutBatchId_is400_andNothingIsStored() throws Exception {
-        HttpResponse<String> response = post(null, "1 1\n");
-        HttpResponse<String> blank = post(" ", "1 1\n");
+    void post_withoutBatchId_isTaken_printed_andReceiptedUnderAnIdTheSinkMakes() throws Exception {
+        HttpResponse<String> first = post(null, "1 1\n");
+        HttpResponse<String> blank = post(" ", "2 2\n");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("X-Batch-Id")).contains("anon-1");
+        assertThat(blank.statusCode()).isEqualTo(200);
+        assertThat(blank.headers().firstValue("X-Batch-Id")).contains("anon-2");
+        assertThat(printed()).isEqualTo("1 1\n2 2\n");
+        assertThat(service.snapshot().receipts()).extracting(r -> r.batchId().value())
+                .containsExactlyInAnyOrder("anon-1", "anon-2");
+        assertThat(service.snapshot().duplicates()).isZero();
+    }
+
+    @Test
+    void post_withAnIdInTheSinksOwnAnonForm_is400_andNothingIsStored() throws Exception {
+        HttpResponse<String> response = post("anon-7", "1 1\n");
+        HttpResponse<String> upper = post("ANON-7", "1 1\n");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("X-Batch-Id");
-        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("X-Batch-Id").contains("without an id");
+        assertThat(upper.statusCode()).isEqualTo(400);
         assertThat(service.snapshot().receipts()).isEmpty();
+    }
+
+    @Test
+    void post_withABadBatchId_is400() throws Exception {
+        HttpResponse<String> response = post("x".repeat(300), "1 1\n");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("bad X-Batch-Id");
+        assertThat(service.snapshot().receipts()).isEmpty();
+    }
+
+    @Test
+    void everyRefusal_isLoggedOnceAtWarn_withItsReasonAndTheClientsAddress() throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(SinkServer.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            post("anon-1", "1 1\n");
+            post("big.dat", "x".repeat(LIMIT + 1));
+            client.send(HttpRequest.newBuilder(base).GET().build(), HttpResponse.BodyHandlers.ofString());
+            post("/upload", "1.dat", HttpRequest.BodyPublishers.ofString("x"));
+            store.failing = true;
+            post("ok.dat", "1 1\n");
+        } finally {
+            logger.detachAppender(logged);
+        }
+
+        List<ILoggingEvent> warnings;
+        synchronized (logged.list) {
+            warnings = logged.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
+        }
+        assertThat(warnings).extracting(ILoggingEvent::getFormattedMessage).satisfiesExactly(
+                line -> assertThat(line).startsWith("sink: refused POST / from 127.0.0.1:").contains(": 400 bad X-Batch-Id"),
+                line -> assertThat(line).startsWith("sink: refused POST / from 127.0.0.1:").contains(": 413 payload too large"),
+                line -> assertThat(line).startsWith("sink: refused GET / from 127.0.0.1:").contains(": 405 method not allowed"),
+                line -> assertThat(line).startsWith("sink: refused POST /upload from 127.0.0.1:").contains(": 404 not found"),
+                line -> assertThat(line).startsWith("sink: refused POST / from 127.0.0.1:")
+                        .contains(": 503 storage failed").contains("disk full"));
     }
 
     @Test
