@@ -27,14 +27,18 @@ import org.apache.commons.cli.Options;
 
 /**
  * {@code token-client}: reads whitespace-separated tokens from a file, greets with their count,
- * sends them pipelined, shows each answer (a progress bar on a terminal, one line per token
- * otherwise) and a summary. Exit code 0 only if every token was accepted.
+ * sends them pipelined ({@code --window} tokens ahead of the answers; one at a time, by itself,
+ * when the server's {@code Ready} has the original C++ server's form), shows each answer (a
+ * progress bar on a terminal, one line per token otherwise) and a summary. Exit code 0 only if
+ * every token was accepted.
  */
 public final class TokenClientRole implements Role, Main.PositionalArguments {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     /** Room left in the server's 64 KiB line for the JSON around a token. */
     private static final int MAX_TOKEN_BYTES = 64 * 1024 - 64;
+    /** Tokens in flight when {@code --window} is not given. */
+    static final int DEFAULT_WINDOW = 16;
 
     @Override
     public String name() {
@@ -59,6 +63,8 @@ public final class TokenClientRole implements Role, Main.PositionalArguments {
                 .addOption(Cli.opt("n", "num", "N", "send only the first N tokens [all]"))
                 .addOption(Cli.opt("a", "addr", "ADDR", "server address [127.0.0.1]"))
                 .addOption(Cli.opt("p", "port", "N", "server port [" + TokenServerRole.DEFAULT_PORT + "]"))
+                .addOption(Cli.opt("w", "window", "N", "tokens sent ahead of the answers; 1 = wait for each answer ["
+                        + DEFAULT_WINDOW + "; 1 by itself against the original C++ server]"))
                 .addOption(Cli.opt("timeout", "S", "connect timeout, and longest wait for one answer, in seconds [60]"));
     }
 
@@ -76,6 +82,7 @@ public final class TokenClientRole implements Role, Main.PositionalArguments {
         String addr = Cli.host(line, "addr", "127.0.0.1");
         int port = Cli.port(line, "port", TokenServerRole.DEFAULT_PORT);
         Duration timeout = Cli.seconds(line, "timeout", Duration.ofSeconds(60));
+        int window = Cli.integer(line, "window", DEFAULT_WINDOW, 1, 1 << 20);
         List<String> tokens = read(Path.of(file), console);
         if (tokens == null) {
             return 1;
@@ -84,7 +91,7 @@ public final class TokenClientRole implements Role, Main.PositionalArguments {
             int n = Cli.integer(line, "num", tokens.size(), 0, Integer.MAX_VALUE);
             tokens = tokens.subList(0, Math.min(n, tokens.size()));
         }
-        return send(id, addr, port, timeout, tokens, console);
+        return send(id, addr, port, timeout, window, tokens, console);
     }
 
     private static String pick(String option, List<String> positional, int index, String name) throws UsageException {
@@ -118,30 +125,37 @@ public final class TokenClientRole implements Role, Main.PositionalArguments {
         String stripped = text.strip();
         List<String> tokens = stripped.isEmpty() ? List.of() : Arrays.asList(WHITESPACE.split(stripped));
         for (String token : tokens) {
-            if (token.getBytes(StandardCharsets.UTF_8).length > MAX_TOKEN_BYTES
-                    || token.chars().anyMatch(Character::isISOControl)) {
+            if (token.getBytes(StandardCharsets.UTF_8).length > MAX_TOKEN_BYTES) {
                 console.err().println("token-client: " + file + " holds a token the server cannot take "
-                        + "(over " + MAX_TOKEN_BYTES + " bytes or with control characters)");
+                        + "(over " + MAX_TOKEN_BYTES + " bytes)");
                 return null;
             }
         }
         return tokens;
     }
 
-    private static int send(String id, String addr, int port, Duration timeout, List<String> tokens, Console console) {
+    private static int send(String id, String addr, int port, Duration timeout, int window, List<String> tokens,
+                            Console console) {
         PrintStream out = console.out();
         boolean terminal = System.console() != null && out == System.out;
         long start = System.nanoTime();
         TokenClient.Result result;
         try (TokenClient client = new TokenClient(addr, port, timeout)) {
-            client.greet(id, tokens.size());
+            TokenClient.Ready ready = client.greet(id, tokens.size());
+            int inFlight = window;
+            if (ready.classic() && window > 1) {
+                // that server takes one TCP read as one message and aborts on two
+                console.err().println("token-client: the server answered Ready in the original C++ form: "
+                        + "sending one token at a time (as --window 1)");
+                inFlight = 1;
+            }
             if (terminal) {
                 try (ProgressBar bar = new ProgressBarBuilder().setTaskName(id).setInitialMax(tokens.size())
                         .setConsumer(new ConsoleProgressBarConsumer(out)).setUpdateIntervalMillis(100).build()) {
-                    result = client.send(tokens, new BarListener(bar, console.err()));
+                    result = client.send(tokens, inFlight, new BarListener(bar, console.err()));
                 }
             } else {
-                result = client.send(tokens, new LineListener(out, tokens.size()));
+                result = client.send(tokens, inFlight, new LineListener(out, tokens.size()));
             }
         } catch (TokenClientException e) {
             console.err().println("token-client: " + e.getMessage());

@@ -123,7 +123,8 @@ class PrometheusEndpointTest {
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.sinkPort() + "/"))
                             .POST(HttpRequest.BodyPublishers.ofString("x")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(anonymous.statusCode()).isEqualTo(400);
+            assertThat(anonymous.statusCode()).as("no X-Batch-Id, as the C++ collector sends").isEqualTo(200);
+            assertThat(serve.postToSink("anon-9", "x").statusCode()).as("the sink's own id form").isEqualTo(400);
             PrometheusText after = scrape(serve);
 
             assertThat(requests(after, "tokens", "greeting")).isEqualTo(requests(before, "tokens", "greeting") + 1);
@@ -139,11 +140,11 @@ class PrometheusEndpointTest {
             assertThat(answered(after, "lottery")).isEqualTo(answered(before, "lottery") + 1);
             assertThat(after.value("switchboard_stored_items", "service", "lottery")).as("bets").isEqualTo(2);
 
-            assertThat(requests(after, "sink", "batch")).isEqualTo(requests(before, "sink", "batch") + 1);
+            assertThat(requests(after, "sink", "batch")).isEqualTo(requests(before, "sink", "batch") + 2);
             assertThat(requests(after, "sink", "duplicate")).isEqualTo(requests(before, "sink", "duplicate") + 1);
             assertThat(errors(after, "sink", "bad_request")).isEqualTo(errors(before, "sink", "bad_request") + 1);
-            assertThat(answered(after, "sink")).isEqualTo(answered(before, "sink") + 2);
-            assertThat(after.value("switchboard_stored_items", "service", "sink")).as("receipts").isEqualTo(1);
+            assertThat(answered(after, "sink")).isEqualTo(answered(before, "sink") + 3);
+            assertThat(after.value("switchboard_stored_items", "service", "sink")).as("receipts").isEqualTo(2);
         }
     }
 

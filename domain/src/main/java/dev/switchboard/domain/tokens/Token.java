@@ -3,9 +3,10 @@ package dev.switchboard.domain.tokens;
 import java.util.Objects;
 
 /**
- * Value object: one token a client sends. Any non-empty text without whitespace or control
- * characters (the client splits its file at whitespace, and the table prints a token on a line
- * of its own). Tokens order lexicographically, as the periodic table lists them.
+ * Value object: one token a client sends. Any non-empty text but U+0000, as the original C++
+ * server takes any JSON string (no SQL database keeps a U+0000, so that one is refused). Tokens
+ * order lexicographically, as the periodic table lists them; the table prints a token with
+ * {@link #printable()}, so a tab or a newline in it cannot break the layout.
  */
 public record Token(String value) implements Comparable<Token> {
 
@@ -14,13 +15,43 @@ public record Token(String value) implements Comparable<Token> {
         if (value.isEmpty()) {
             throw new IllegalArgumentException("a token must not be empty");
         }
-        if (Text.hasControl(value) || value.codePoints().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("a token must not contain whitespace or control characters");
+        if (value.indexOf('\u0000') >= 0) {
+            throw new IllegalArgumentException("a token must not contain U+0000");
         }
     }
 
     public static Token of(String value) {
         return new Token(value);
+    }
+
+    /**
+     * The token as one line of text: control characters and the Unicode line and paragraph
+     * separators written as JSON writes them ({@code \t}, {@code \n}, {@code \r}, {@code \b},
+     * {@code \f}, else {@code \}{@code uXXXX}); everything else, a backslash included, as it is.
+     */
+    public String printable() {
+        if (!Text.hasControl(value)) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length() + 8);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029') {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class TokenTableReport {
         StringBuilder out = new StringBuilder(128 + tables.size() * 80);
         out.append(RULE).append('\n');
         for (HandlerTable table : tables) {
-            out.append(table.token().value()).append('\n');
+            out.append(table.token().printable()).append('\n');
             for (HandlerRow row : table.rows()) {
                 out.append("    client(").append(row.client().id())
                         .append(") addr(").append(row.client().addr())

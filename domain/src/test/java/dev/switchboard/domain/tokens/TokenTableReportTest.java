@@ -32,6 +32,23 @@ class TokenTableReportTest {
     }
 
     @Test
+    void render_printsATokenWithATabOrANewlineEscaped_soEveryLineKeepsItsPlace() {
+        List<HandlerTable> tables = List.of(
+                new HandlerTable(Token.of("a\tb"), List.of(new HandlerRow(new ClientId("c1", "127.0.0.1", 1), 2, 2))),
+                new HandlerTable(Token.of("line\nbreak"), List.of(new HandlerRow(new ClientId("c1", "127.0.0.1", 1), 2, 2))));
+
+        assertThat(TokenTableReport.render(tables, AT)).isEqualTo("""
+                ============================================================
+                a\\tb
+                    client(c1) addr(127.0.0.1:1) expected(2) received(2)
+                line\\nbreak
+                    client(c1) addr(127.0.0.1:1) expected(2) received(2)
+                ============================================================
+                Total 2 handlers at 2026-11-22T10:15:00Z
+                """);
+    }
+
+    @Test
     void render_withNoHandlers_printsTheFrameAndAZeroTotal() {
         assertThat(TokenTableReport.render(List.of(), AT)).isEqualTo("""
                 ============================================================

@@ -12,15 +12,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ValueObjectsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "a b", "a\tb", "a\nb", "\u0000", "x\u2028y"})
-    void token_rejectsEmptyWhitespaceAndControlCharacters(String value) {
+    @ValueSource(strings = {"", "a\u0000b", "\u0000"})
+    void token_rejectsEmptyAndU0000(String value) {
         assertThatThrownBy(() -> Token.of(value)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "ñandú", "{\"x\":1}", "123"})
-    void token_acceptsAnyOtherText(String value) {
+    @ValueSource(strings = {"abc", "ñandú", "{\"x\":1}", "123", "a b", "a\tb", "a\nb", "x\u2028y", " ", "\\"})
+    void token_acceptsAnyOtherJsonString_asTheOriginalServerDoes(String value) {
         assertThat(Token.of(value).value()).isEqualTo(value);
+    }
+
+    @Test
+    void token_printable_escapesWhatWouldBreakALine_andKeepsTheRest() {
+        assertThat(Token.of("plain ñ \\x").printable()).isEqualTo("plain ñ \\x");
+        assertThat(Token.of("a\tb\nc\rd\be\ff").printable()).isEqualTo("a\\tb\\nc\\rd\\be\\ff");
+        assertThat(Token.of("x\u0001y\u007fz\u0085\u2028\u2029").printable())
+                .isEqualTo("x\\u0001y\\u007fz\\u0085\\u2028\\u2029");
     }
 
     @ParameterizedTest

@@ -7,11 +7,10 @@ import com.google.gson.JsonParser;
 import dev.switchboard.adapter.tcp.tokens.protocol.TokenRequest;
 import dev.switchboard.adapter.tcp.tokens.protocol.TokenWire;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -19,12 +18,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Client of the tokens protocol over a blocking socket: greet, then send tokens pipelined (a
- * writer thread sends while the caller reads the answers, which come back in request order), so
- * a long list costs one round trip, not one per token.
+ * writer thread sends while the caller reads the answers, which come back in request order), at
+ * most {@code window} tokens ahead of the answers. With a window of 1 a token is written, in one
+ * write of its own, only after the previous one was answered: the original C++ server takes one
+ * TCP read as exactly one message and aborts when a read holds two.
  */
 public final class TokenClient implements AutoCloseable {
 
@@ -39,9 +41,19 @@ public final class TokenClient implements AutoCloseable {
     public record Result(int accepted, int refused) {
     }
 
+    /**
+     * The server's {@code Ready}: {@code classic} when it had the original C++ server's form
+     * ({@code "payload":""}), which cannot take two messages in one read.
+     */
+    public record Ready(boolean classic) {
+    }
+
+    /** The most bytes written in one go while the window is open. */
+    private static final int WRITE_CHUNK = 64 * 1024;
+
     private final Socket socket;
     private final BufferedReader in;
-    private final Writer out;
+    private final OutputStream out;
     private final String server;
 
     /** Connects; {@code timeout} bounds the connect and the wait for each answer. */
@@ -53,7 +65,7 @@ public final class TokenClient implements AutoCloseable {
             socket.connect(new InetSocketAddress(host, port), (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
             this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            this.out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
+            this.out = socket.getOutputStream();
         } catch (IOException e) {
             closeQuietly();
             throw new TokenClientException("cannot connect to " + server + ": " + e.getMessage(), e);
@@ -61,9 +73,9 @@ public final class TokenClient implements AutoCloseable {
     }
 
     /** Sends the greeting and waits for {@code Ready}. */
-    public void greet(String clientId, long tokensExpected) throws TokenClientException {
+    public Ready greet(String clientId, long tokensExpected) throws TokenClientException {
         try {
-            out.write(new TokenRequest.Greeting(clientId, tokensExpected).toLine());
+            out.write(bytes(new TokenRequest.Greeting(clientId, tokensExpected).toLine()));
             out.flush();
         } catch (IOException e) {
             throw new TokenClientException("cannot send the greeting to " + server + ": " + e.getMessage(), e);
@@ -76,22 +88,22 @@ public final class TokenClient implements AutoCloseable {
         if (!TokenWire.READY.equals(op)) {
             throw new TokenClientException("unexpected answer to the greeting: " + answer);
         }
+        JsonElement readyPayload = answer.get(TokenWire.PAYLOAD);
+        return new Ready(readyPayload != null && readyPayload.isJsonPrimitive());
     }
 
-    /** Sends every token, pipelined, and reads one answer per token, telling the listener of each. */
-    public Result send(List<String> tokens, Listener listener) throws TokenClientException {
+    /**
+     * Sends every token, at most {@code window} ahead of the answers, and reads one answer per
+     * token, telling the listener of each.
+     */
+    public Result send(List<String> tokens, int window, Listener listener) throws TokenClientException {
         Objects.requireNonNull(listener, "'listener' must not be null");
+        if (window < 1) {
+            throw new IllegalArgumentException("the window holds at least one token");
+        }
+        Semaphore room = new Semaphore(window);
         AtomicReference<IOException> writeFailure = new AtomicReference<>();
-        Thread writer = new Thread(() -> {
-            try {
-                for (String token : tokens) {
-                    out.write(new TokenRequest.Submit(token).toLine());
-                }
-                out.flush();
-            } catch (IOException e) {
-                writeFailure.set(e);
-            }
-        }, "token-client-writer");
+        Thread writer = new Thread(() -> write(tokens, room, writeFailure), "token-client-writer");
         writer.setDaemon(true);
         writer.start();
         int accepted = 0;
@@ -106,6 +118,7 @@ public final class TokenClient implements AutoCloseable {
                     throw failed == null ? e : new TokenClientException(e.getMessage() + " (sending failed: "
                             + failed.getMessage() + ")", e);
                 }
+                room.release();
                 String op = op(answer);
                 if (TokenWire.ACCEPTED.equals(op)) {
                     accepted++;
@@ -118,6 +131,7 @@ public final class TokenClient implements AutoCloseable {
                 }
             }
         } finally {
+            writer.interrupt();
             try {
                 writer.join(1000);
             } catch (InterruptedException e) {
@@ -125,6 +139,43 @@ public final class TokenClient implements AutoCloseable {
             }
         }
         return new Result(accepted, refused);
+    }
+
+    /**
+     * The writer thread: gathers tokens while the window has room and writes them in one go when
+     * it is full (or the gathered bytes reach {@link #WRITE_CHUNK}), then waits for an answer.
+     */
+    private void write(List<String> tokens, Semaphore room, AtomicReference<IOException> failure) {
+        ByteArrayOutputStream pending = new ByteArrayOutputStream(8192);
+        try {
+            for (String token : tokens) {
+                if (!room.tryAcquire()) {
+                    flush(pending);
+                    room.acquire();
+                }
+                pending.write(bytes(new TokenRequest.Submit(token).toLine()));
+                if (pending.size() >= WRITE_CHUNK) {
+                    flush(pending);
+                }
+            }
+            flush(pending);
+        } catch (IOException e) {
+            failure.set(e);
+        } catch (InterruptedException e) {
+            // the reader is done (or gave up): nothing more to send
+        }
+    }
+
+    private void flush(ByteArrayOutputStream pending) throws IOException {
+        if (pending.size() > 0) {
+            pending.writeTo(out);
+            out.flush();
+            pending.reset();
+        }
+    }
+
+    private static byte[] bytes(String line) {
+        return line.getBytes(StandardCharsets.UTF_8);
     }
 
     private JsonObject readAnswer(int index, int of) throws TokenClientException {

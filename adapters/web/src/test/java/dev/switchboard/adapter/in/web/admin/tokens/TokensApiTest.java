@@ -117,7 +117,7 @@ class TokensApiTest {
 
     @Test
     void anImpossibleToken_is400() throws Exception {
-        HttpResponse<String> response = get("/api/tokens?token=a%20b");
+        HttpResponse<String> response = get("/api/tokens?token=a%00b");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("bad token");
