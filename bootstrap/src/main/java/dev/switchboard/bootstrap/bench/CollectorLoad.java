@@ -51,6 +51,7 @@ final class CollectorLoad implements ServiceLoad {
                 new HttpBatchUploader(HttpBatchUploader.sinkUri(server.getHostString(), server.getPort()),
                         CONNECT_TIMEOUT, REQUEST_TIMEOUT), run + index + "-", body));
         return new LoadResult(service(), target, settings, measured, List.of(
+                LoadResult.figure("files_per_sec", "%.0f", measured.perSecond(measured.ops())),
                 LoadResult.figure("mib_per_sec", "%.1f", measured.perSecond(measured.ops() * (double) body.length)
                         / (1024 * 1024))));
     }

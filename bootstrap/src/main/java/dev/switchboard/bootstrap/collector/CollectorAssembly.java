@@ -13,9 +13,11 @@ import dev.switchboard.application.service.collector.DistributorService;
 import dev.switchboard.application.service.collector.SampleGeneratorService;
 import dev.switchboard.application.service.collector.SinkService;
 import dev.switchboard.bootstrap.ServerRuntime;
+import dev.switchboard.bootstrap.Threads;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.random.RandomGenerator;
 
 /**
@@ -35,9 +37,13 @@ public final class CollectorAssembly {
                 settings.connectTimeout(), settings.requestTimeout());
         SampleGeneratorService generator = new SampleGeneratorService(spool, settings.rotation(),
                 settings.samplePeriod(), clock, RandomGenerator.getDefault());
-        DistributorService distributor = new DistributorService(spool, uploader, clock);
+        ExecutorService uploads = Threads.pool("collector-upload", settings.uploads());
+        DistributorService distributor = new DistributorService(spool, uploader, clock, uploads, settings.uploads());
         CollectorComponent component = new CollectorComponent(generator, distributor, settings,
-                spool.describe(), uploader.target(), clock, uploader);
+                spool.describe(), uploader.target(), clock, () -> {
+                    uploads.shutdownNow();
+                    uploader.close();
+                });
         runtime.add(component);
         runtime.expose("collector", new CollectorApi(new CollectorStatusService(spool, distributor, generator)));
         return component;

@@ -65,9 +65,9 @@ public final class CollectorComponent implements Component {
         for (long period : generator.recoverStaleLocks()) {
             log.info("removed stale lock {}: its file will be shipped", SpoolName.lock(period));
         }
-        log.info("collector started: spool {}, sink {}, distributing every {} s, a sample every {} ms ±50 %, "
-                        + "a file every {} s", spool, target, seconds(settings.distInterval()),
-                settings.samplePeriod().mean().toMillis(), settings.rotation().seconds());
+        log.info("collector started: spool {}, sink {}, distributing every {} s ({} upload(s) at once), "
+                        + "a sample every {} ms ±50 %, a file every {} s", spool, target, seconds(settings.distInterval()),
+                settings.uploads(), settings.samplePeriod().mean().toMillis(), settings.rotation().seconds());
         generatorTimer.execute(this::sample);
         distributorTimer.scheduleWithFixedDelay(this::distribute, 0, settings.distInterval().toNanos(),
                 TimeUnit.NANOSECONDS);
@@ -127,6 +127,11 @@ public final class CollectorComponent implements Component {
             DistributionReport report = distributor.distributeOnce();
             for (DistributionReport.Shipped file : report.shipped()) {
                 log.info("shipped {} ({} bytes)", file.file(), file.bytes());
+            }
+            for (DistributionReport.Rejected file : report.rejected()) {
+                // once per file: it is moved aside and never sent again
+                log.error("the sink refuses {} ({} bytes) for good: {}; moved to {}/{}/, it will not be sent again",
+                        file.file(), file.bytes(), file.reason(), spool, SpoolName.REJECTED_FOLDER);
             }
             if (report.failure().isPresent()) {
                 log.warn("distribution: sent {} file(s), {} left for the next run: {}",

@@ -38,7 +38,9 @@ public final class CollectorRole implements Role {
                 .addOption(Cli.opt("log-dir", "PATH", "also log to PATH/collector.log, rolled daily, 7 days kept"))
                 .addOption(Cli.opt("sample-period", "MS", "mean milliseconds between samples, ±50 % [1000]"))
                 .addOption(Cli.opt("rotate", "S", "seconds per spool file [60]"))
-                .addOption(Cli.opt("timeout", "S", "seconds an upload may take before it counts as failed [10]"));
+                .addOption(Cli.opt("timeout", "S", "seconds an upload may take before it counts as failed [10]"))
+                .addOption(Cli.opt("uploads", "N", "uploads in flight at once, each file deleted after its own 2xx ["
+                        + CollectorSettings.DEFAULT_UPLOADS + "]"));
         return ServerOptions.addTo(options, 0);
     }
 
@@ -54,6 +56,7 @@ public final class CollectorRole implements Role {
         int samplePeriod = Cli.integer(line, "sample-period", 1000, 1, 86_400_000);
         int rotate = Cli.integer(line, "rotate", 60, 1, 31_622_400);
         Duration timeout = Cli.seconds(line, "timeout", Duration.ofSeconds(10));
+        int uploads = Cli.integer(line, "uploads", CollectorSettings.DEFAULT_UPLOADS, 1, 64);
         ServerOptions common = ServerOptions.from(line, 0);
         if (line.hasOption("log-dir")) {
             Path logDir = Cli.path(line, "log-dir", ".");
@@ -66,7 +69,7 @@ public final class CollectorRole implements Role {
         }
         CollectorSettings settings = new CollectorSettings(spool, host, port, interval,
                 SamplePeriod.ofMillis(samplePeriod), Rotation.ofSeconds(rotate),
-                min(timeout, Duration.ofSeconds(5)), timeout);
+                min(timeout, Duration.ofSeconds(5)), timeout, uploads);
         ShutdownSignal signal = ShutdownSignal.install();
         ServerRuntime runtime = new ServerRuntime(common);
         try {

@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * The collector's configuration: its spool directory, the sink it ships to, how often it ships,
- * how often it samples and how long a period is, and the upload timeouts.
+ * how often it samples and how long a period is, the upload timeouts, and how many uploads may
+ * be in flight at once.
  */
 public record CollectorSettings(
         Path spoolDir,
@@ -18,7 +19,18 @@ public record CollectorSettings(
         SamplePeriod samplePeriod,
         Rotation rotation,
         Duration connectTimeout,
-        Duration requestTimeout) {
+        Duration requestTimeout,
+        int uploads) {
+
+    /** Uploads in flight when not told otherwise. */
+    public static final int DEFAULT_UPLOADS = 4;
+
+    public CollectorSettings(Path spoolDir, String sinkHost, int sinkPort, Duration distInterval,
+                             SamplePeriod samplePeriod, Rotation rotation, Duration connectTimeout,
+                             Duration requestTimeout) {
+        this(spoolDir, sinkHost, sinkPort, distInterval, samplePeriod, rotation, connectTimeout, requestTimeout,
+                DEFAULT_UPLOADS);
+    }
 
     public CollectorSettings {
         Objects.requireNonNull(spoolDir, "'spoolDir' must not be null");
@@ -28,5 +40,13 @@ public record CollectorSettings(
         Objects.requireNonNull(rotation, "'rotation' must not be null");
         Objects.requireNonNull(connectTimeout, "'connectTimeout' must not be null");
         Objects.requireNonNull(requestTimeout, "'requestTimeout' must not be null");
+        if (uploads < 1) {
+            throw new IllegalArgumentException("at least one upload must be allowed in flight");
+        }
+    }
+
+    public CollectorSettings withUploads(int n) {
+        return new CollectorSettings(spoolDir, sinkHost, sinkPort, distInterval, samplePeriod, rotation,
+                connectTimeout, requestTimeout, n);
     }
 }

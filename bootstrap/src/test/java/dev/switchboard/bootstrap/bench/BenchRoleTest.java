@@ -96,6 +96,8 @@ class BenchRoleTest {
         double posts = Double.parseDouble(figures.get("ops_per_sec"));
         // 1 MiB bodies: MiB/s is posts/s (both rounded as printed)
         assertThat(Double.parseDouble(figures.get("mib_per_sec"))).isCloseTo(posts, org.assertj.core.data.Offset.offset(1.0));
+        // one file per post
+        assertThat(Double.parseDouble(figures.get("files_per_sec"))).isCloseTo(posts, org.assertj.core.data.Offset.offset(1.0));
     }
 
     @Test

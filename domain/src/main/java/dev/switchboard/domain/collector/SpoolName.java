@@ -25,6 +25,9 @@ public record SpoolName(long period, Kind kind) {
         }
     }
 
+    /** The folder inside the spool that files the sink refuses for good are moved to. */
+    public static final String REJECTED_FOLDER = "rejected";
+
     /** 18 digits always fit a long. */
     private static final int MAX_DIGITS = 18;
 

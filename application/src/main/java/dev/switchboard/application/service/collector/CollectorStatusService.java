@@ -24,7 +24,7 @@ public final class CollectorStatusService implements GetCollectorStatusUseCase {
         SpoolListing listing = spool.list();
         DistributorService.Counters c = distributor.counters();
         return new CollectorStatus(listing.ready().size(), listing.locks().size(), c.sent(), c.failures(),
-                c.lastError(), c.bytesSent(), generator.samplesWritten(), c.runs(), c.lastRunAt(),
+                c.lastError(), spool.rejectedCount(), c.bytesSent(), generator.samplesWritten(), c.runs(), c.lastRunAt(),
                 spool.describe(), distributor.target());
     }
 }

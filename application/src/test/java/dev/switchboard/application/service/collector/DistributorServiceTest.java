@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -21,6 +22,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -136,5 +145,118 @@ class DistributorServiceTest {
         verify(uploader, never()).upload(any(), any());
         assertThat(report.shipped()).isEmpty();
         assertThat(report.failure()).isEmpty();
+    }
+
+    @Test
+    void givenAFileTheSinkRefusesForGood_whenARunShips_thenItIsMovedAside_countedAndTheRunGoesOn() {
+        spoolHolds(SpoolName.data(1), SpoolName.data(2));
+        when(spool.read(1)).thenReturn(Optional.of("big\n".getBytes()));
+        when(spool.read(2)).thenReturn(Optional.of("b\n".getBytes()));
+        when(uploader.upload(eq(BatchId.of("1.dat")), any())).thenReturn(UploadResult.rejected("HTTP 413 (too large)"));
+        when(uploader.upload(eq(BatchId.of("2.dat")), any())).thenReturn(UploadResult.delivered(200));
+
+        DistributionReport report = distributor.distributeOnce();
+
+        verify(spool).reject(1);
+        verify(spool, never()).delete(1);
+        verify(spool).delete(2);
+        assertThat(report.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.file()).isEqualTo("1.dat");
+            assertThat(r.reason()).contains("413");
+        });
+        assertThat(report.shipped()).extracting(DistributionReport.Shipped::file).containsExactly("2.dat");
+        assertThat(report.left()).isZero();
+        assertThat(distributor.counters().rejected()).isEqualTo(1);
+        assertThat(distributor.counters().failures()).isZero();
+    }
+
+    /** An uploader that holds every upload until {@code width} are in flight at once, then lets them all go. */
+    static final class GatheringUploader implements BatchUploadPort {
+        final CountDownLatch gathered;
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger most = new AtomicInteger();
+        final Set<String> failing = ConcurrentHashMap.newKeySet();
+        final List<String> uploaded = new CopyOnWriteArrayList<>();
+
+        GatheringUploader(int width) {
+            this.gathered = new CountDownLatch(width);
+        }
+
+        @Override
+        public UploadResult upload(BatchId batchId, byte[] body) {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            gathered.countDown();
+            try {
+                if (!gathered.await(10, TimeUnit.SECONDS)) {
+                    return UploadResult.failed("never gathered");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return UploadResult.failed("interrupted");
+            } finally {
+                inFlight.decrementAndGet();
+            }
+            uploaded.add(batchId.value());
+            return failing.contains(batchId.value()) ? UploadResult.failed("HTTP 500") : UploadResult.delivered(200);
+        }
+
+        @Override
+        public String target() {
+            return "test";
+        }
+    }
+
+    @Test
+    void givenSeveralUploadsAllowed_whenARunShips_thenThatManyGoAtOnce_andEachFileIsDeletedAfterItsOwn2xx()
+            throws Exception {
+        spoolHolds(SpoolName.data(1), SpoolName.data(2), SpoolName.data(3), SpoolName.data(4), SpoolName.data(5));
+        for (long p = 1; p <= 5; p++) {
+            when(spool.read(p)).thenReturn(Optional.of((p + " 1\n").getBytes()));
+        }
+        GatheringUploader gathering = new GatheringUploader(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            DistributorService parallel = new DistributorService(spool, gathering, Clock.systemUTC(), pool, 4);
+
+            DistributionReport report = parallel.distributeOnce();
+
+            assertThat(gathering.most.get()).isEqualTo(4);
+            assertThat(report.shipped()).extracting(DistributionReport.Shipped::file)
+                    .containsExactlyInAnyOrder("1.dat", "2.dat", "3.dat", "4.dat", "5.dat");
+            for (long p = 1; p <= 5; p++) {
+                verify(spool).delete(p);
+            }
+            assertThat(report.left()).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void givenAFailureAmongUploadsInFlight_whenARunShips_thenOnlyTheDeliveredAreDeleted_andNoMoreStart()
+            throws Exception {
+        spoolHolds(SpoolName.data(1), SpoolName.data(2), SpoolName.data(3), SpoolName.data(4), SpoolName.data(5),
+                SpoolName.data(6));
+        for (long p = 1; p <= 6; p++) {
+            lenient().when(spool.read(p)).thenReturn(Optional.of((p + " 1\n").getBytes()));
+        }
+        GatheringUploader gathering = new GatheringUploader(2);
+        gathering.failing.add("1.dat");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            DistributorService parallel = new DistributorService(spool, gathering, Clock.systemUTC(), pool, 2);
+
+            DistributionReport report = parallel.distributeOnce();
+
+            verify(spool, never()).delete(1);
+            assertThat(report.shipped()).extracting(DistributionReport.Shipped::file)
+                    .allSatisfy(f -> verify(spool).delete(Long.parseLong(f.replace(".dat", ""))));
+            // the failed one, plus every file not started after it
+            assertThat(report.left()).isEqualTo(6 - report.shipped().size());
+            assertThat(gathering.uploaded.size()).as("no upload starts once one failed").isLessThan(6);
+            assertThat(report.failure()).hasValueSatisfying(f -> assertThat(f).contains("1.dat: HTTP 500"));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

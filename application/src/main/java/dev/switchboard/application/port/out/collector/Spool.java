@@ -29,6 +29,15 @@ public interface Spool {
     /** Deletes a period's lock, if it is there. */
     void removeLock(long period);
 
+    /**
+     * Moves a period's data file aside, into the spool's {@code rejected/} folder (created when
+     * first needed), where it is neither listed as ready nor shipped again; the file is kept.
+     */
+    void reject(long period);
+
+    /** How many files the {@code rejected/} folder holds (0 when it does not exist). */
+    long rejectedCount();
+
     /** Where the spool lives, for messages. */
     String describe();
 }

@@ -6,7 +6,6 @@ import dev.switchboard.application.port.out.collector.SpoolFile;
 import dev.switchboard.domain.collector.SpoolListing;
 import dev.switchboard.domain.collector.SpoolName;
 import dev.switchboard.domain.collector.SpoolPeriod;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,9 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -111,14 +112,17 @@ public final class FileSpool implements Spool {
         Path data = path(SpoolName.data(period));
         try (SeekableByteChannel channel = Files.newByteChannel(data, Set.of(StandardOpenOption.READ,
                 LinkOption.NOFOLLOW_LINKS))) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(channel.size(), 1 << 20));
-            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-            while (channel.read(buffer) >= 0) {
-                buffer.flip();
-                out.write(buffer.array(), 0, buffer.limit());
-                buffer.clear();
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new SpoolException("cannot read " + data + ": " + size + " bytes is too large to ship", null);
             }
-            return Optional.of(out.toByteArray());
+            // a ready file no longer grows: read it straight into an array of its size
+            byte[] bytes = new byte[(int) size];
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // keep reading until full or at the end
+            }
+            return Optional.of(buffer.hasRemaining() ? Arrays.copyOf(bytes, buffer.position()) : bytes);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -144,6 +148,45 @@ public final class FileSpool implements Spool {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new SpoolException("cannot delete " + file + ": " + e, e);
+        }
+    }
+
+    @Override
+    public void reject(long period) {
+        Path data = path(SpoolName.data(period));
+        Path aside = directory.resolve(SpoolName.REJECTED_FOLDER);
+        try {
+            if (!isPlainFile(data)) {
+                return; // gone already, or not ours to move
+            }
+            Files.createDirectories(aside);
+            Path target = aside.resolve(SpoolName.data(period).fileName());
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                // the same period rejected before (a rotation reused the number): keep both
+                target = aside.resolve(SpoolName.data(period).fileName() + "." + System.currentTimeMillis());
+            }
+            Files.move(data, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new SpoolException("cannot move " + data + " to " + aside + ": " + e, e);
+        }
+    }
+
+    @Override
+    public long rejectedCount() {
+        Path aside = directory.resolve(SpoolName.REJECTED_FOLDER);
+        if (!Files.isDirectory(aside, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(aside)) {
+            long count = 0;
+            for (Path entry : entries) {
+                if (isPlainFile(entry)) {
+                    count++;
+                }
+            }
+            return count;
+        } catch (IOException e) {
+            throw new SpoolException("cannot list " + aside + ": " + e, e);
         }
     }
 

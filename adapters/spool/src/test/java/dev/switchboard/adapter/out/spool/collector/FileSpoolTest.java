@@ -129,4 +129,49 @@ class FileSpoolTest {
         assertThat(root.resolve("1.dat.lock")).doesNotExist();
         assertThat(root.resolve("2.dat")).exists();
     }
+
+    @Test
+    void reject_movesTheFileIntoRejected_whereItIsKept_neitherListedNorReadAgain() throws IOException {
+        FileSpool spool = FileSpool.open(root);
+        Files.writeString(root.resolve("7.dat"), "1 1\n");
+        Files.writeString(root.resolve("8.dat"), "2 2\n");
+
+        spool.reject(7);
+
+        assertThat(root.resolve("7.dat")).doesNotExist();
+        assertThat(root.resolve("rejected/7.dat")).hasContent("1 1");
+        assertThat(spool.list().ready()).containsExactly(8L);
+        assertThat(spool.read(7)).isEmpty();
+        assertThat(spool.rejectedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void reject_samePeriodTwice_keepsBothFiles() throws IOException {
+        FileSpool spool = FileSpool.open(root);
+        Files.writeString(root.resolve("7.dat"), "first\n");
+        spool.reject(7);
+        Files.writeString(root.resolve("7.dat"), "second\n");
+
+        spool.reject(7);
+
+        assertThat(spool.rejectedCount()).isEqualTo(2);
+        assertThat(spool.list().ready()).isEmpty();
+    }
+
+    @Test
+    void rejectedCount_withoutTheFolder_isZero() {
+        assertThat(FileSpool.open(root).rejectedCount()).isZero();
+    }
+
+    @Test
+    void read_returnsTheWholeFile_byteForByte() throws IOException {
+        FileSpool spool = FileSpool.open(root);
+        byte[] big = new byte[200_000];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) ('0' + i % 10);
+        }
+        Files.write(root.resolve("9.dat"), big);
+
+        assertThat(spool.read(9)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(big));
+    }
 }

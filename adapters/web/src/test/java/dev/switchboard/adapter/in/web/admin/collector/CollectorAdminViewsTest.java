@@ -32,7 +32,7 @@ class CollectorAdminViewsTest {
     @BeforeEach
     void start() throws Exception {
         admin = new AdminServer("127.0.0.1", 0, Optional.empty(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-        admin.service("collector", new CollectorApi(() -> new CollectorStatus(0, 1, 12, 0, null, 4096, 99, 5,
+        admin.service("collector", new CollectorApi(() -> new CollectorStatus(0, 1, 12, 0, null, 2, 4096, 99, 5,
                 Instant.parse("2026-11-22T10:15:00Z"), "/tmp/spool", "http://127.0.0.1:1080/")));
         admin.service("sink", new SinkApi(() -> new GetReceiptsUseCase.SinkSnapshot(List.of(
                 new Receipt(BatchId.of("26593136.dat"), 4096, Instant.parse("2026-11-22T10:15:00Z")),
@@ -62,6 +62,7 @@ class CollectorAdminViewsTest {
         assertThat(json.get("failures").getAsLong()).isZero();
         assertThat(json.has("lastError")).isTrue();
         assertThat(json.get("lastError").isJsonNull()).isTrue();
+        assertThat(json.get("rejected").getAsLong()).isEqualTo(2);
         assertThat(json.get("lastRunAt").getAsString()).isEqualTo("2026-11-22T10:15:00Z");
     }
 
