@@ -39,7 +39,12 @@ public final class BenchRole implements Role, Main.PositionalArguments {
 
     /** Options that only one service reads, and the service. */
     private static final Map<String, String> OWN_OPTIONS = Map.of("delay", "tokens", "threads", "tokens",
-            "dialect", "lottery");
+            "dialect", "lottery", "redis", "metrics", "warmup", "metrics");
+
+    /** bench metrics' defaults: the load of a busy metrics server (50 connections, 16 puts in flight each). */
+    private static final int METRICS_CONNS = 50;
+    private static final int METRICS_PIPELINE = 16;
+    private static final int METRICS_OPS = 2_000_000;
 
     /** Options that shape the in-process server, meaningless against {@code --port}. */
     private static final List<String> SERVER_OPTIONS = List.of("storage", "delay", "threads", "jdbc-url", "jdbc-user",
@@ -63,10 +68,12 @@ public final class BenchRole implements Role, Main.PositionalArguments {
     @Override
     public Options options() {
         return new Options()
-                .addOption(Cli.opt("conns", "N", "connections (lottery: agencies 1..N; collector: HTTP senders) [4]"))
-                .addOption(Cli.opt("pipeline", "N",
-                        "requests per round: puts or tokens per write, bets per batch, KiB per HTTP body [64]"))
-                .addOption(Cli.opt("ops", "N", "requests in all: puts, tokens, bets or HTTP posts [200000]"))
+                .addOption(Cli.opt("conns", "N",
+                        "connections (lottery: agencies 1..N; collector: HTTP senders) [4; metrics " + METRICS_CONNS + "]"))
+                .addOption(Cli.opt("pipeline", "N", "requests per round: puts or tokens per write, bets per batch,"
+                        + " KiB per HTTP body [64; metrics " + METRICS_PIPELINE + "]"))
+                .addOption(Cli.opt("ops", "N",
+                        "requests in all: puts, tokens, bets or HTTP posts [200000; metrics " + METRICS_OPS + "]"))
                 .addOption(Cli.opt("secs", "S", "no round starts after this many seconds [30]"))
                 .addOption(Cli.opt("host", "ADDR", "server to load [127.0.0.1]"))
                 .addOption(Cli.opt("port", "N", "server port; without it an in-process server is started"))
@@ -80,7 +87,9 @@ public final class BenchRole implements Role, Main.PositionalArguments {
                 .addOption(Cli.opt("threads", "N", "tokens, in-process: handlers working at once ["
                         + TokenOptions.DEFAULT_THREADS + "]"))
                 .addOption(Cli.opt("delay", "MS", "tokens, in-process: handler time per token in ms, ±10% [0]"))
-                .addOption(Cli.opt("dialect", "D", "lottery: text or binary [text]"));
+                .addOption(Cli.opt("dialect", "D", "lottery: text or binary [text]"))
+                .addOption(Cli.flag("redis", "metrics: the server at --port is Redis: the same points as RESP SET"))
+                .addOption(Cli.opt("warmup", "N", "metrics: puts sent first and not counted [0]"));
     }
 
     @Override
@@ -95,12 +104,17 @@ public final class BenchRole implements Role, Main.PositionalArguments {
                 throw new UsageException("--" + own.getKey() + " applies to bench " + own.getValue() + " only");
             }
         }
+        if (line.hasOption("redis") && !line.hasOption("port")) {
+            throw new UsageException("--redis loads the Redis server at --port: name its port");
+        }
         ServiceLoad load = load(service, line);
+        boolean metrics = service.equals("metrics");
         LoadSettings settings = new LoadSettings(
-                Cli.integer(line, "conns", 4, 1, 1000),
-                Cli.integer(line, "pipeline", 64, 1, 4096),
-                Cli.integer(line, "ops", 200_000, 1, 100_000_000),
+                Cli.integer(line, "conns", metrics ? METRICS_CONNS : 4, 1, 1000),
+                Cli.integer(line, "pipeline", metrics ? METRICS_PIPELINE : 64, 1, 4096),
+                Cli.integer(line, "ops", metrics ? METRICS_OPS : 200_000, 1, 100_000_000),
                 Cli.seconds(line, "secs", Duration.ofSeconds(30)));
+        int warmup = Cli.integer(line, "warmup", 0, 0, 100_000_000);
         String host = Cli.host(line, "host", "127.0.0.1");
         LoadResult result;
         if (line.hasOption("port")) {
@@ -110,11 +124,11 @@ public final class BenchRole implements Role, Main.PositionalArguments {
                 }
             }
             int port = Cli.port(line, "port", 0);
-            result = load.run(new InetSocketAddress(host, port), host + ":" + port, settings);
+            result = warmedUp(load, new InetSocketAddress(host, port), host + ":" + port, settings, warmup);
         } else {
             StorageKind storage = StorageKind.parse(Cli.string(line, "storage", "memory"));
             Optional<JdbcSettings> jdbc = ServerOptions.jdbcFrom(line, storage, System.getenv());
-            result = inProcess(load, storage, jdbc, settings, line.hasOption("verbose"));
+            result = inProcess(load, storage, jdbc, settings, warmup, line.hasOption("verbose"));
         }
         console.out().println(result.line());
         result.measured().firstError().ifPresent(e -> console.err().println("switchboard bench: " + e));
@@ -124,7 +138,7 @@ public final class BenchRole implements Role, Main.PositionalArguments {
     private static ServiceLoad load(String service, CommandLine line) throws UsageException {
         switch (service) {
             case "metrics":
-                return new MetricsLoad();
+                return new MetricsLoad(line.hasOption("redis"));
             case "graphite":
                 return new GraphiteLoad();
             case "tokens":
@@ -147,7 +161,7 @@ public final class BenchRole implements Role, Main.PositionalArguments {
 
     /** Starts the service alone on a free loopback port, with its storage in a temporary folder, and loads it. */
     private static LoadResult inProcess(ServiceLoad load, StorageKind storage, Optional<JdbcSettings> jdbc,
-                                        LoadSettings settings, boolean verbose)
+                                        LoadSettings settings, int warmup, boolean verbose)
             throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("switchboard-bench");
         Logger services = (Logger) LoggerFactory.getLogger("dev.switchboard");
@@ -161,11 +175,25 @@ public final class BenchRole implements Role, Main.PositionalArguments {
         try (ServerRuntime runtime = new ServerRuntime(options)) {
             Supplier<InetSocketAddress> address = load.install(runtime, settings);
             runtime.start();
-            return load.run(address.get(), "in-process/" + storage.name().toLowerCase(Locale.ROOT), settings);
+            return warmedUp(load, address.get(), "in-process/" + storage.name().toLowerCase(Locale.ROOT), settings,
+                    warmup);
         } finally {
             services.setLevel(level);
             deleteTree(dir);
         }
+    }
+
+    /** Sends {@code warmup} requests first (their figures dropped, their errors not), then the measured load. */
+    private static LoadResult warmedUp(ServiceLoad load, InetSocketAddress server, String target, LoadSettings settings,
+                                       int warmup) throws InterruptedException {
+        if (warmup > 0) {
+            LoadResult first = load.run(server, target,
+                    new LoadSettings(settings.conns(), settings.pipeline(), warmup, settings.time()));
+            if (first.errors() > 0) {
+                return first;
+            }
+        }
+        return load.run(server, target, settings);
     }
 
     private static void deleteTree(Path dir) {

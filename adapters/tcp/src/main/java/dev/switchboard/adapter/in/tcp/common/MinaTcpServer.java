@@ -11,7 +11,9 @@ import org.apache.mina.filter.codec.ProtocolCodecFilter;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 
 /**
- * One listening TCP service on MINA: the guard filter, the protocol codec, the handler.
+ * One listening TCP service on MINA: the guard filter, the protocol codec, the handler. Without
+ * a codec ({@code null}) the handler reads and writes bytes itself, as a
+ * {@link dev.switchboard.adapter.in.tcp.common.pipeline.LinePipeline} does.
  * {@link #close()} unbinds, closes every connection and stops the I/O threads (MINA's
  * threads are not daemons: anything bound must be closed or the JVM never exits).
  */
@@ -34,7 +36,9 @@ public final class MinaTcpServer implements AutoCloseable {
         acceptor.getSessionConfig().setIdleTime(IdleStatus.READER_IDLE, config.idleSeconds());
         acceptor.getFilterChain().addLast("guard",
                 new ConnectionGuardFilter(service, config.maxConnections(), telemetry));
-        acceptor.getFilterChain().addLast("codec", new ProtocolCodecFilter(codec));
+        if (codec != null) {
+            acceptor.getFilterChain().addLast("codec", new ProtocolCodecFilter(codec));
+        }
         acceptor.setHandler(handler);
     }
 

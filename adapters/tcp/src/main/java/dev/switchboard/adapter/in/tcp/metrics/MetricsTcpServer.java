@@ -2,13 +2,14 @@ package dev.switchboard.adapter.in.tcp.metrics;
 
 import dev.switchboard.adapter.in.tcp.common.MinaTcpServer;
 import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
+import dev.switchboard.adapter.in.tcp.common.pipeline.LinePipeline;
 import dev.switchboard.adapter.in.tcp.metrics.codec.MetricsProtocolCodecFactory;
 import dev.switchboard.adapter.telemetry.ServiceTelemetry;
 import dev.switchboard.application.port.in.metrics.GetMetricsUseCase;
 import dev.switchboard.application.port.in.metrics.PutMetricUseCase;
 import java.util.concurrent.Executor;
 
-/** Builds the metrics listener: line codec, then {@link MetricsSessionHandler}. */
+/** Builds the metrics listener: the line pipeline with {@link MetricsPipeline}. */
 public final class MetricsTcpServer {
 
     private MetricsTcpServer() {
@@ -16,7 +17,8 @@ public final class MetricsTcpServer {
 
     public static MinaTcpServer create(TcpServerConfig config, PutMetricUseCase puts, GetMetricsUseCase gets,
                                        Executor workers, ServiceTelemetry telemetry) {
-        return new MinaTcpServer("metrics", config, MetricsProtocolCodecFactory.create(),
-                new MetricsSessionHandler(puts, gets, workers, telemetry), telemetry);
+        return new MinaTcpServer("metrics", config, null,
+                new LinePipeline<>(new MetricsPipeline(puts, gets, workers, telemetry),
+                        MetricsProtocolCodecFactory.MAX_LINE_BYTES), telemetry);
     }
 }

@@ -1,6 +1,8 @@
 package dev.switchboard.adapter.tcp.metrics.protocol;
 
 import dev.switchboard.domain.metrics.MetricPoint;
+import dev.switchboard.domain.metrics.MetricSeries;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The answers of the metrics protocol, byte for byte as the classic server writes them. */
@@ -23,5 +25,23 @@ public final class MetricsResponse {
                     .append(p.timestamp()).append('\n');
         }
         return out.append('\n').toString();
+    }
+
+    /** The same answer as {@link #points}, from one series per key, as UTF-8 bytes. */
+    public static byte[] series(List<MetricSeries> series) {
+        int points = 0;
+        for (MetricSeries one : series) {
+            points += one.size();
+        }
+        StringBuilder out = new StringBuilder(16 + points * 32);
+        out.append("ok\n");
+        for (MetricSeries one : series) {
+            String key = one.key().value();
+            for (int i = 0; i < one.size(); i++) {
+                out.append(key).append(' ').append(PythonFloat.repr(one.value(i))).append(' ')
+                        .append(one.timestamp(i)).append('\n');
+            }
+        }
+        return out.append('\n').toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,218 @@
+package dev.switchboard.adapter.in.tcp.common.pipeline;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.service.IoHandlerAdapter;
+import org.apache.mina.core.session.AttributeKey;
+import org.apache.mina.core.session.IoSession;
+
+/**
+ * The pipeline of a line protocol, in place of a codec and a per-request handler: each read's
+ * bytes are cut into {@code \n}-terminated lines (a {@code \r} before the {@code \n} dropped)
+ * without copying them when the read holds whole lines, the protocol handles all the lines of
+ * the read in one call, and the answers that are ready then leave in one write
+ * ({@link Replies}). A line split across reads is joined; a line over {@code maxLineBytes} is
+ * answered with the protocol's {@link Protocol#tooLong} as soon as the buffered bytes pass the
+ * limit (earlier lines are answered first), then the connection closes and nothing after it is
+ * read.
+ *
+ * <p>Use it as the handler of a {@code MinaTcpServer} built without a codec.
+ *
+ * @param <C> what the protocol keeps per connection
+ */
+public final class LinePipeline<C> extends IoHandlerAdapter {
+
+    /** One protocol on the pipeline. */
+    public interface Protocol<C> {
+
+        /** The state of a new connection. */
+        C open(IoSession session);
+
+        /**
+         * Handles the complete lines of one read, in order: call {@link Lines#next()} until it
+         * answers false, and queue each line's answer, in order, on {@code replies}.
+         */
+        void lines(C connection, Lines lines, Replies replies);
+
+        /** The last answer to a line over the limit; the connection closes after it. */
+        byte[] tooLong(C connection);
+    }
+
+    /** The complete lines of one read; a line is {@link #bytes()} from {@link #start()}, {@link #length()} long. */
+    public static final class Lines {
+        private final int maxLineBytes;
+        private byte[] bytes;
+        private int position;
+        private int end;
+        private int searchFrom;
+        private int start;
+        private int length;
+        private boolean tooLong;
+
+        Lines(int maxLineBytes) {
+            this.maxLineBytes = maxLineBytes;
+        }
+
+        void reset(byte[] bytes, int from, int end, int searchFrom) {
+            this.bytes = bytes;
+            this.position = from;
+            this.end = end;
+            this.searchFrom = Math.max(from, searchFrom);
+            this.tooLong = false;
+        }
+
+        /** Moves to the next complete line; false when none is left (or the next one is over the limit). */
+        public boolean next() {
+            if (tooLong) {
+                return false;
+            }
+            for (int i = searchFrom; i < end; i++) {
+                if (bytes[i] == '\n') {
+                    int lineEnd = i > position && bytes[i - 1] == '\r' ? i - 1 : i;
+                    if (lineEnd - position > maxLineBytes) {
+                        tooLong = true;
+                        return false;
+                    }
+                    start = position;
+                    length = lineEnd - position;
+                    position = i + 1;
+                    searchFrom = position;
+                    return true;
+                }
+            }
+            searchFrom = end;
+            return false;
+        }
+
+        public byte[] bytes() {
+            return bytes;
+        }
+
+        public int start() {
+            return start;
+        }
+
+        public int length() {
+            return length;
+        }
+
+        /** The current line as text, for protocols that want it (UTF-8 decoding left to the caller otherwise). */
+        public String ascii() {
+            return new String(bytes, start, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static final AttributeKey STATE = new AttributeKey(LinePipeline.class, "state");
+    private static final int FIRST_WINDOW = 4 * 1024;
+
+    private final Protocol<C> protocol;
+    private final int maxLineBytes;
+
+    public LinePipeline(Protocol<C> protocol, int maxLineBytes) {
+        this.protocol = Objects.requireNonNull(protocol, "'protocol' must not be null");
+        if (maxLineBytes < 1) {
+            throw new IllegalArgumentException("maxLineBytes must be positive");
+        }
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** A connection's state: the protocol's, its answers, and the start of a line not ended yet. */
+    private final class State {
+        final C connection;
+        final Replies replies;
+        final Lines lines = new Lines(maxLineBytes);
+        byte[] carry = new byte[FIRST_WINDOW];
+        int carried;
+        boolean discarding;
+
+        State(IoSession session) {
+            this.replies = new Replies(session);
+            this.connection = protocol.open(session);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private State state(IoSession session) {
+        State state = (State) session.getAttribute(STATE);
+        if (state == null) {
+            state = new State(session);
+            session.setAttribute(STATE, state);
+        }
+        return state;
+    }
+
+    /** The replies of a session on this pipeline (made on first use). */
+    public Replies replies(IoSession session) {
+        return state(session).replies;
+    }
+
+    @Override
+    public void messageReceived(IoSession session, Object message) {
+        State state = state(session);
+        IoBuffer in = (IoBuffer) message;
+        if (state.discarding) {
+            in.position(in.limit());
+            return;
+        }
+        byte[] bytes;
+        int from;
+        int end;
+        int searchFrom;
+        if (state.carried == 0 && in.hasArray()) {
+            // the usual case: the read starts with a new line; read its bytes where they are
+            bytes = in.array();
+            from = in.arrayOffset() + in.position();
+            end = in.arrayOffset() + in.limit();
+            searchFrom = from;
+        } else {
+            int n = in.remaining();
+            if (state.carried + n > state.carry.length) {
+                state.carry = Arrays.copyOf(state.carry, Math.max(state.carry.length * 2, state.carried + n));
+            }
+            searchFrom = state.carried;
+            in.get(state.carry, state.carried, n);
+            bytes = state.carry;
+            from = 0;
+            end = state.carried + n;
+        }
+        in.position(in.limit());
+        Lines lines = state.lines;
+        lines.reset(bytes, from, end, searchFrom);
+        protocol.lines(state.connection, lines, state.replies);
+        if (!lines.tooLong && lines.searchFrom < end) {
+            throw new IllegalStateException("the protocol left lines of the read unhandled");
+        }
+        int rest = end - lines.position;
+        if (lines.tooLong || rest > maxLineBytes + 1) {
+            // +1 leaves room for the '\r' of a CRLF line exactly at the limit
+            state.discarding = true;
+            state.carried = 0;
+            state.replies.last(protocol.tooLong(state.connection));
+            return;
+        }
+        keep(state, bytes, lines.position, rest);
+        state.replies.flush();
+    }
+
+    /** Keeps the start of a line not ended yet for the next read. */
+    private void keep(State state, byte[] bytes, int from, int rest) {
+        if (rest == 0) {
+            state.carried = 0;
+            if (state.carry.length > 16 * FIRST_WINDOW) {
+                state.carry = new byte[FIRST_WINDOW]; // a long line passed: give its room back
+            }
+            return;
+        }
+        if (rest > state.carry.length) {
+            state.carry = Arrays.copyOf(state.carry, rest);
+        }
+        System.arraycopy(bytes, from, state.carry, 0, rest);
+        state.carried = rest;
+    }
+
+    @Override
+    public void messageSent(IoSession session, Object message) {
+        state(session).replies.written();
+    }
+}

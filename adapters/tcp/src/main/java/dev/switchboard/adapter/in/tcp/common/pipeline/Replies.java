@@ -1,0 +1,237 @@
+package dev.switchboard.adapter.in.tcp.common.pipeline;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.future.IoFutureListener;
+import org.apache.mina.core.session.IoSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection's answers, in request order, written with as few writes as possible: the
+ * answers that are ready when a read has been handled go out in one write, and an answer that
+ * must wait (a commit, a read on a worker) holds back every answer after it until it is ready,
+ * then they all go out in one write.
+ *
+ * <p>Backpressure: with too many answers outstanding, or too many bytes queued for a client that
+ * does not read, the connection stops reading until they drain; a client that floods a
+ * connection slows itself down instead of growing the server's memory.
+ *
+ * <p>Answers from the I/O thread ({@link #ready}, {@link #later}, {@link #flush}) come from the
+ * session's own handler calls, one at a time; completions of waiting answers may come from any
+ * thread. Every method locks this object only.
+ */
+public final class Replies {
+
+    private static final Logger log = LoggerFactory.getLogger(Replies.class);
+
+    /** Waiting answers at which a connection stops reading. */
+    static final int MAX_WAITING = 4096;
+    /** Bytes queued for a slow reader at which a connection stops reading. */
+    static final long MAX_QUEUED_BYTES = 4L * 1024 * 1024;
+
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    private final IoSession session;
+    /** Entries in order: a {@link Chunk} of ready bytes, or a {@link Waiting} answer. */
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    /** Ready bytes not yet written, after everything in {@link #queue}. */
+    private Chunk open = new Chunk();
+    private int waiting;
+    private boolean suspended;
+    private boolean closing;
+
+    public Replies(IoSession session) {
+        this.session = session;
+    }
+
+    /** Queues an answer that is ready now; it is written at the next {@link #flush}. */
+    public synchronized void ready(byte[] answer) {
+        if (!closing) {
+            open.add(answer);
+        }
+    }
+
+    /** Queues {@code times} copies of a ready answer. */
+    public synchronized void ready(byte[] answer, int times) {
+        if (!closing) {
+            for (int i = 0; i < times; i++) {
+                open.add(answer);
+            }
+        }
+    }
+
+    /**
+     * Queues an answer that is not ready yet. The stage must complete normally with the bytes to
+     * write: map failures to the protocol's error answer first. A stage that fails anyway closes
+     * the connection (never a client left waiting for an answer that will not come).
+     */
+    public void later(CompletionStage<byte[]> answer) {
+        Waiting entry = new Waiting(answer.toCompletableFuture());
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            if (!open.isEmpty()) {
+                queue.add(open);
+                open = new Chunk();
+            }
+            queue.add(entry);
+            waiting++;
+            throttle();
+        }
+        entry.future.whenComplete((r, e) -> flush());
+    }
+
+    /** Queues a last answer: written at the next flush, then the connection closes; nothing after it is answered. */
+    public synchronized void last(byte[] answer) {
+        if (closing) {
+            return;
+        }
+        open.add(answer);
+        open.last = true;
+        queue.add(open);
+        open = new Chunk();
+        session.suspendRead();
+        suspended = true;
+        flushLocked();
+    }
+
+    /** Completes once every answer queued so far is ready: a read after it sees this connection's writes. */
+    public synchronized CompletableFuture<Void> afterEarlier() {
+        if (waiting == 0) {
+            return DONE;
+        }
+        CompletableFuture<?>[] ahead = queue.stream().filter(Waiting.class::isInstance)
+                .map(w -> ((Waiting) w).future).toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(ahead);
+    }
+
+    /** Writes, in one write, every ready answer not held back by a waiting one. */
+    public synchronized void flush() {
+        flushLocked();
+    }
+
+    /** Re-checks backpressure once bytes were written: call from the handler's {@code messageSent}. */
+    public synchronized void written() {
+        throttle();
+    }
+
+    public synchronized int waiting() {
+        return waiting;
+    }
+
+    private void flushLocked() {
+        if (closing) {
+            return;
+        }
+        Chunk out = null;
+        while (!queue.isEmpty()) {
+            Object head = queue.peek();
+            if (head instanceof Waiting w) {
+                if (!w.future.isDone()) {
+                    break;
+                }
+                queue.poll();
+                waiting--;
+                byte[] answer;
+                try {
+                    answer = w.future.getNow(null);
+                } catch (RuntimeException e) {
+                    answer = null;
+                }
+                if (answer == null) {
+                    log.warn("{} an answer failed; closing the connection", session.getRemoteAddress());
+                    closing = true;
+                    session.closeNow();
+                    return;
+                }
+                out = out == null ? new Chunk() : out;
+                out.add(answer);
+            } else {
+                Chunk chunk = (Chunk) queue.poll();
+                if (out == null) {
+                    out = chunk;
+                } else {
+                    out.addAll(chunk);
+                }
+                if (chunk.last) {
+                    out.last = true;
+                    break;
+                }
+            }
+        }
+        if (queue.isEmpty() && !open.isEmpty()) {
+            if (out == null) {
+                out = open;
+            } else {
+                out.addAll(open);
+            }
+            open = new Chunk();
+        }
+        if (out != null && !out.isEmpty()) {
+            IoBuffer bytes = out.toBuffer();
+            if (out.last) {
+                closing = true;
+                queue.clear();
+                session.write(bytes).addListener(IoFutureListener.CLOSE);
+                return;
+            }
+            session.write(bytes);
+        }
+        throttle();
+    }
+
+    private void throttle() {
+        boolean overloaded = waiting >= MAX_WAITING || session.getScheduledWriteBytes() > MAX_QUEUED_BYTES;
+        if (overloaded && !suspended) {
+            session.suspendRead();
+            suspended = true;
+        } else if (!overloaded && suspended && !closing && waiting <= MAX_WAITING / 2
+                && session.getScheduledWriteBytes() <= MAX_QUEUED_BYTES / 2) {
+            session.resumeRead();
+            suspended = false;
+        }
+    }
+
+    private record Waiting(CompletableFuture<byte[]> future) {
+    }
+
+    /** Ready answers kept as one growable byte array. */
+    private static final class Chunk {
+        private byte[] bytes = new byte[256];
+        private int size;
+        private boolean last;
+
+        void add(byte[] answer) {
+            ensure(answer.length);
+            System.arraycopy(answer, 0, bytes, size, answer.length);
+            size += answer.length;
+        }
+
+        void addAll(Chunk other) {
+            ensure(other.size);
+            System.arraycopy(other.bytes, 0, bytes, size, other.size);
+            size += other.size;
+            last |= other.last;
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        /** The bytes as a buffer to write; this chunk must not be used afterwards. */
+        IoBuffer toBuffer() {
+            return IoBuffer.wrap(bytes, 0, size);
+        }
+    }
+}
