@@ -39,7 +39,7 @@ public final class BenchRole implements Role, Main.PositionalArguments {
 
     /** Options that only one service reads, and the service. */
     private static final Map<String, String> OWN_OPTIONS = Map.of("delay", "tokens", "threads", "tokens",
-            "dialect", "lottery", "redis", "metrics", "warmup", "metrics");
+            "dialect", "lottery", "redis", "metrics", "warmup", "metrics", "keys", "metrics");
 
     /** bench metrics' defaults: the load of a busy metrics server (50 connections, 16 puts in flight each). */
     private static final int METRICS_CONNS = 50;
@@ -89,7 +89,8 @@ public final class BenchRole implements Role, Main.PositionalArguments {
                 .addOption(Cli.opt("delay", "MS", "tokens, in-process: handler time per token in ms, ±10% [0]"))
                 .addOption(Cli.opt("dialect", "D", "lottery: text or binary [text]"))
                 .addOption(Cli.flag("redis", "metrics: the server at --port is Redis: the same points as RESP SET"))
-                .addOption(Cli.opt("warmup", "N", "metrics: puts sent first and not counted [0]"));
+                .addOption(Cli.opt("warmup", "N", "metrics: puts sent first and not counted [0]"))
+                .addOption(Cli.opt("keys", "N", "metrics: distinct keys in all, shared by the connections [16 each]"));
     }
 
     @Override
@@ -138,7 +139,7 @@ public final class BenchRole implements Role, Main.PositionalArguments {
     private static ServiceLoad load(String service, CommandLine line) throws UsageException {
         switch (service) {
             case "metrics":
-                return new MetricsLoad(line.hasOption("redis"));
+                return new MetricsLoad(line.hasOption("redis"), Cli.integer(line, "keys", 0, 1, 10_000_000));
             case "graphite":
                 return new GraphiteLoad();
             case "tokens":

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 
 /**
  * Load for the metrics protocol, from one selector thread: each connection sends rounds of
- * {@code pipeline} puts in one write (16 keys per connection, a new timestamp per put, from the clock in microseconds so that runs never overwrite each other's points) and checks
+ * {@code pipeline} puts in one write (16 keys per connection unless {@code --keys} says how many in all, a new timestamp per put, from the clock in microseconds so that runs never overwrite each other's points) and checks
  * that every answer is exactly {@code ok}. With {@code redis}, the same points go to a Redis server
  * as RESP {@code SET <key>:<timestamp> <value>} (one Redis key per point, so Redis keeps every
  * point as the metrics store does), every answer checked to be {@code +OK}.
@@ -20,11 +20,14 @@ import java.util.function.Supplier;
 final class MetricsLoad implements ServiceLoad {
 
     private final boolean redis;
+    /** Distinct keys in all, shared out between the connections; 0: 16 per connection. */
+    private final int keys;
     /** Added to every sequence number: the clock in microseconds, then past the requests sent so far. */
     private long base = System.currentTimeMillis() * 1000;
 
-    MetricsLoad(boolean redis) {
+    MetricsLoad(boolean redis, int keys) {
         this.redis = redis;
+        this.keys = keys;
     }
 
     @Override
@@ -41,7 +44,8 @@ final class MetricsLoad implements ServiceLoad {
     @Override
     public LoadResult run(InetSocketAddress server, String target, LoadSettings settings) throws InterruptedException {
         // timestamps never repeat between runs, so a second run against one server appends as the first did
-        SelectorLoad.Wire wire = redis ? new RespSet(base) : new Puts(base);
+        int perConnection = keys == 0 ? 16 : Math.max(1, keys / settings.conns());
+        SelectorLoad.Wire wire = redis ? new RespSet(base, perConnection) : new Puts(base, perConnection);
         base += settings.share(0);
         LoadDriver.Measured measured;
         try {
@@ -56,26 +60,28 @@ final class MetricsLoad implements ServiceLoad {
     private static final byte[] DOT_K = ".k".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HALF = ".5".getBytes(StandardCharsets.US_ASCII);
 
-    /** The key of put {@code seq} of connection {@code conn}: {@code bench.c<conn>.k<seq % 16>}, without "bench.c". */
-    private static void keyTail(ByteBuffer out, int conn, long seq) {
+    /** The key of put {@code seq} of connection {@code conn}: {@code bench.c<conn>.k<seq % keys>}, without "bench.c". */
+    private static void keyTail(ByteBuffer out, int conn, long seq, int keys) {
         SelectorLoad.putDecimal(out, conn);
         out.put(DOT_K);
-        SelectorLoad.putDecimal(out, seq % 16);
+        SelectorLoad.putDecimal(out, seq % keys);
     }
 
-    /** {@code put bench.c<conn>.k<seq%16> <seq%1000>.5 <seq>\n}, answered {@code ok\n\n}. */
+    /** {@code put bench.c<conn>.k<seq%keys> <seq%1000>.5 <seq>\n}, answered {@code ok\n\n}. */
     private static final class Puts implements SelectorLoad.Wire {
         private final long base;
+        private final int keys;
 
-        Puts(long base) {
+        Puts(long base, int keys) {
             this.base = base;
+            this.keys = keys;
         }
 
         @Override
         public void request(int conn, long n, ByteBuffer out) {
             long seq = base + n;
             out.put(PUT);
-            keyTail(out, conn, seq);
+            keyTail(out, conn, seq, keys);
             out.put((byte) ' ');
             SelectorLoad.putDecimal(out, seq % 1000);
             out.put(HALF);
@@ -116,23 +122,25 @@ final class MetricsLoad implements ServiceLoad {
     private static final byte[] BENCH_C = "bench.c".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CRLF = "\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    /** {@code SET bench.c<conn>.k<seq%16>:<seq> <seq%1000>.5} in RESP, answered {@code +OK\r\n}. */
+    /** {@code SET bench.c<conn>.k<seq%keys>:<seq> <seq%1000>.5} in RESP, answered {@code +OK\r\n}. */
     private static final class RespSet implements SelectorLoad.Wire {
         private final long base;
+        private final int keys;
 
-        RespSet(long base) {
+        RespSet(long base, int keys) {
             this.base = base;
+            this.keys = keys;
         }
 
         @Override
         public void request(int conn, long n, ByteBuffer out) {
             long seq = base + n;
             int keyLength = BENCH_C.length + SelectorLoad.digits(conn) + DOT_K.length
-                    + SelectorLoad.digits(seq % 16) + 1 + SelectorLoad.digits(seq);
+                    + SelectorLoad.digits(seq % keys) + 1 + SelectorLoad.digits(seq);
             out.put(SET);
             SelectorLoad.putDecimal(out, keyLength);
             out.put(CRLF).put(BENCH_C);
-            keyTail(out, conn, seq);
+            keyTail(out, conn, seq, keys);
             out.put((byte) ':');
             SelectorLoad.putDecimal(out, seq);
             out.put(CRLF).put((byte) '$');

@@ -136,12 +136,82 @@ class BenchRoleTest {
             "lottery --delay 5                       | --delay applies to bench tokens only",
             "lottery --dialect morse                 | --dialect must be text or binary",
             "tokens --port 9000 --storage h2         | --storage shapes the in-process server",
-            "collector --pipeline 0                  | --pipeline must be between 1 and 4096"})
+            "collector --pipeline 0                  | --pipeline must be between 1 and 4096",
+            "metrics --redis                         | --redis loads the Redis server at --port",
+            "tokens --redis --port 1                 | --redis applies to bench metrics only"})
     void badBenchOptionsAreUsageErrorsNamingTheOption(String args, String message) {
         Run run = bench(args.strip().split("\\s+"));
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains(message);
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void benchMetricsRedisSendsEveryPointAsARespSetAndChecksEachAnswer() throws Exception {
+        List<String> keys = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (java.net.ServerSocket redis = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread fake = new Thread(() -> {
+                try (java.net.Socket s = redis.accept()) {
+                    java.io.BufferedReader in = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+                    java.io.OutputStream out = s.getOutputStream();
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        // *3 $3 SET $n key $n value: answer +OK only to a well-formed SET
+                        String[] command = {line, in.readLine(), in.readLine(), in.readLine(), in.readLine(),
+                                in.readLine(), in.readLine()};
+                        boolean ok = command[0].equals("*3") && command[1].equals("$3") && command[2].equals("SET")
+                                && command[3].equals("$" + command[4].length())
+                                && command[5].equals("$" + command[6].length())
+                                && command[6].matches("\\d+\\.5");
+                        keys.add(command[4]);
+                        out.write((ok ? "+OK\r\n" : "-ERR bad\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                    }
+                } catch (java.io.IOException ignored) {
+                    // the bench closed the connection
+                }
+            });
+            fake.start();
+
+            Run run = bench("metrics", "--redis", "--port", Integer.toString(redis.getLocalPort()), "--conns", "1",
+                    "--pipeline", "8", "--ops", "100", "--keys", "4", "--secs", "60");
+
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.figures()).containsEntry("target", "redis/127.0.0.1:" + redis.getLocalPort())
+                    .containsEntry("ops", "100").containsEntry("errors", "0");
+            fake.join(10_000);
+        }
+        assertThat(keys).hasSize(100).doesNotHaveDuplicates()
+                .allMatch(k -> k.matches("bench\\.c0\\.k[0-3]:\\d+"));
+    }
+
+    @Test
+    void benchMetricsCountsAWrongAnswerAsARefusal() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread fake = new Thread(() -> {
+                try (java.net.Socket s = server.accept()) {
+                    java.io.BufferedReader in = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+                    java.io.OutputStream out = s.getOutputStream();
+                    int n = 0;
+                    while (in.readLine() != null) {
+                        out.write((n++ % 5 == 4 ? "error\nwrong command\n\n" : "ok\n\n").getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                    }
+                } catch (java.io.IOException ignored) {
+                    // the bench closed the connection
+                }
+            });
+            fake.start();
+
+            Run run = bench("metrics", "--port", Integer.toString(server.getLocalPort()), "--conns", "1",
+                    "--pipeline", "10", "--ops", "50", "--secs", "60");
+
+            assertThat(run.code()).isEqualTo(1);
+            assertThat(run.figures()).containsEntry("ops", "40").containsEntry("errors", "10");
+            fake.join(10_000);
+        }
     }
 }
