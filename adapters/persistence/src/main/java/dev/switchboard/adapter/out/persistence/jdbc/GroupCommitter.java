@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -22,11 +19,6 @@ import org.slf4j.LoggerFactory;
  *
  * <p>If a group fails, each of its writes is retried alone in its own transaction, so one bad
  * write fails only its own future. A future completes only after its commit returned.
- *
- * <p>The futures of a committed group are completed on a second thread, never on the writer:
- * whatever waits on them (answers to write, telemetry) runs there, and the writer goes straight
- * on to the next group. Under load the next group is whatever queued during this commit, so
- * groups grow with the load, up to {@code maxGroup} writes.
  *
  * @param <T> one write, as the store's {@link BatchWriter} understands it
  */
@@ -48,7 +40,6 @@ public final class GroupCommitter<T> implements AutoCloseable {
     private final int maxGroup;
     private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
-    private final ExecutorService completions;
     private final Object gate = new Object();
     private volatile boolean closing;
 
@@ -59,11 +50,6 @@ public final class GroupCommitter<T> implements AutoCloseable {
             throw new IllegalArgumentException("maxGroup must be positive");
         }
         this.maxGroup = maxGroup;
-        this.completions = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "group-commit-" + name + "-done");
-            t.setDaemon(true);
-            return t;
-        });
         this.thread = new Thread(this::run, "group-commit-" + name);
         this.thread.setDaemon(true);
         this.thread.start();
@@ -121,7 +107,7 @@ public final class GroupCommitter<T> implements AutoCloseable {
         try {
             writer.write(connection, items(group));
             connection.commit();
-            completeLater(new ArrayList<>(group));
+            group.forEach(p -> p.done().complete(null));
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(connection);
             if (group.size() == 1) {
@@ -138,14 +124,6 @@ public final class GroupCommitter<T> implements AutoCloseable {
                     one.done().completeExceptionally(single);
                 }
             }
-        }
-    }
-
-    private void completeLater(List<Pending<T>> committed) {
-        try {
-            completions.execute(() -> committed.forEach(p -> p.done().complete(null)));
-        } catch (RejectedExecutionException e) {
-            committed.forEach(p -> p.done().complete(null));
         }
     }
 
@@ -190,8 +168,6 @@ public final class GroupCommitter<T> implements AutoCloseable {
         }
         try {
             thread.join(TimeUnit.SECONDS.toMillis(10));
-            completions.shutdown();
-            completions.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

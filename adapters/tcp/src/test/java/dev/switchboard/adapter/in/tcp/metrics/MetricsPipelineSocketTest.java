@@ -84,6 +84,11 @@ class MetricsPipelineSocketTest {
         public long count() {
             return data.count();
         }
+
+        @Override
+        public long rollUp(dev.switchboard.domain.metrics.retention.Retention retention, long now) {
+            throw new UnsupportedOperationException("these tests set no retention");
+        }
     }
 
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
