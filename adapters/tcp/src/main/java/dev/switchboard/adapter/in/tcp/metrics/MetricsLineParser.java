@@ -87,10 +87,9 @@ final class MetricsLineParser {
             key = key(bytes, starts[1], ends[1]);
             return kind = Kind.PUT;
         }
-        if (fields == 2 && isVerb(bytes, 0, 'g', 'e', 't')) {
-            query = ends[1] - starts[1] == 1 && bytes[starts[1]] == '*'
-                    ? MetricQuery.all() : MetricQuery.key(key(bytes, starts[1], ends[1]));
-            return kind = Kind.GET;
+        if (fields >= 1 && isVerb(bytes, 0, 'g', 'e', 't')) {
+            // gets are few and carry patterns and ranges: the general parser reads them
+            return general(bytes, from, length);
         }
         return kind = Kind.WRONG;
     }
