@@ -1,6 +1,5 @@
 package dev.switchboard.domain.lottery;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -29,24 +28,23 @@ public record Bet(AgencyId agency, String firstName, String lastName, int docume
         Objects.requireNonNull(agency, "'agency' must not be null");
         checkName("first name", firstName);
         checkName("last name", lastName);
-        if (document < 0) {
-            throw new IllegalArgumentException("document must not be negative: " + document);
-        }
-        Objects.requireNonNull(birthdate, "'birthdate' must not be null");
-        if (birthdate.getYear() < 1 || birthdate.getYear() > 9999) {
-            throw new IllegalArgumentException("birthdate year out of range: " + birthdate);
-        }
-        if (number < MIN_NUMBER || number > MAX_NUMBER) {
-            throw new IllegalArgumentException("number must be between " + MIN_NUMBER + " and " + MAX_NUMBER + ", not " + number);
-        }
+        checkDocument(document);
+        checkBirthdate(birthdate);
+        checkNumber(number);
     }
 
-    private static void checkName(String what, String name) {
+    /**
+     * A name both dialects can carry: non-blank, at most {@value #MAX_NAME_BYTES} UTF-8 bytes, no
+     * {@code ;} and no control characters.
+     *
+     * @throws IllegalArgumentException the name breaks a rule; the message names {@code what}
+     */
+    public static void checkName(String what, String name) {
         Objects.requireNonNull(name, "'" + what + "' must not be null");
         if (name.isBlank()) {
             throw new IllegalArgumentException(what + " must not be empty");
         }
-        if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+        if (utf8Length(name) > MAX_NAME_BYTES) {
             throw new IllegalArgumentException(what + " is longer than " + MAX_NAME_BYTES + " bytes");
         }
         for (int i = 0; i < name.length(); i++) {
@@ -54,6 +52,49 @@ public record Bet(AgencyId agency, String firstName, String lastName, int docume
             if (c == ';' || Character.isISOControl(c)) {
                 throw new IllegalArgumentException(what + " must not contain ';' or control characters");
             }
+        }
+    }
+
+    // The UTF-8 length without encoding (unpaired surrogates count as '?', as getBytes writes them).
+    private static int utf8Length(String s) {
+        int bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                bytes++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
+    /** @throws IllegalArgumentException a negative document */
+    public static void checkDocument(int document) {
+        if (document < 0) {
+            throw new IllegalArgumentException("document must not be negative: " + document);
+        }
+    }
+
+    /** @throws IllegalArgumentException a year outside 1..9999 (not 10 ASCII bytes on the wire) */
+    public static void checkBirthdate(LocalDate birthdate) {
+        Objects.requireNonNull(birthdate, "'birthdate' must not be null");
+        if (birthdate.getYear() < 1 || birthdate.getYear() > 9999) {
+            throw new IllegalArgumentException("birthdate year out of range: " + birthdate);
+        }
+    }
+
+    /** @throws IllegalArgumentException a number outside {@value #MIN_NUMBER}..{@value #MAX_NUMBER} */
+    public static void checkNumber(int number) {
+        if (number < MIN_NUMBER || number > MAX_NUMBER) {
+            throw new IllegalArgumentException("number must be between " + MIN_NUMBER + " and " + MAX_NUMBER + ", not " + number);
         }
     }
 

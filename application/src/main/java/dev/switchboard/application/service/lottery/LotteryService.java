@@ -17,8 +17,10 @@ import dev.switchboard.domain.lottery.LotteryRejection;
 import dev.switchboard.domain.lottery.WinningNumber;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -57,6 +59,7 @@ public final class LotteryService
     private final Object lock = new Object();
     private Lottery lottery;
     private final Set<AgencyId> doneInFlight = new HashSet<>();
+    private final Map<AgencyId, NumberedBatches> numberedBatches = new HashMap<>();
     private long[] bets;
     private long[] batches;
     private long otherBets;
@@ -86,6 +89,8 @@ public final class LotteryService
         boolean due;
         synchronized (lock) {
             lottery = Lottery.open(agencies, stored.drawnWith().orElse(configuredNumber));
+            numberedBatches.clear();
+            stored.batchNumbers().forEach((agency, numbers) -> numbered(agency).stored.addAll(numbers));
             stored.agencies().forEach((agency, tally) -> {
                 if (lottery.knows(agency)) {
                     bets[agency.value()] = tally.bets();
@@ -119,23 +124,78 @@ public final class LotteryService
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A numbered batch whose number this agency already stored completes at once without
+     * storing it again; one whose number is still being stored completes with that store. So an
+     * agency that lost an answer may resend the batch, even after it said it is done.
+     */
     @Override
     public CompletionStage<Void> store(BetBatch batch) throws LotteryRejection {
         Objects.requireNonNull(batch, "'batch' must not be null");
+        AgencyId agency = batch.agency();
         CompletionStage<Void> saved;
         synchronized (lock) {
-            lottery.checkAcceptsBatch(batch.agency());
-            if (doneInFlight.contains(batch.agency())) {
-                throw new LotteryRejection("agency " + batch.agency() + " is done");
+            lottery.checkKnown(agency);
+            if (batch.batchNumber().isPresent()) {
+                long number = batch.batchNumber().getAsLong();
+                CompletionStage<Void> earlier = numbered(agency).earlier(number);
+                if (earlier != null) {
+                    events.batchRepeated(agency, number);
+                    return earlier;
+                }
+            }
+            lottery.checkAcceptsBatch(agency);
+            if (doneInFlight.contains(agency)) {
+                throw new LotteryRejection("agency " + agency + " is done");
             }
             saved = store.saveBatch(batch);
+            if (batch.batchNumber().isPresent()) {
+                saved = numbered(agency).storing(batch.batchNumber().getAsLong(), saved.toCompletableFuture());
+            }
         }
         return saved.thenRun(() -> {
             synchronized (lock) {
-                bets[batch.agency().value()] += batch.size();
-                batches[batch.agency().value()]++;
+                bets[agency.value()] += batch.size();
+                batches[agency.value()]++;
             }
         });
+    }
+
+    // Holds the lock.
+    private NumberedBatches numbered(AgencyId agency) {
+        return numberedBatches.computeIfAbsent(agency, a -> new NumberedBatches());
+    }
+
+    /**
+     * One agency's batch numbers: those stored, and those being stored (a resend joins the first
+     * store; if that store fails the number is forgotten, so a later resend stores it).
+     * Guarded by the service's lock.
+     */
+    private final class NumberedBatches {
+        final Set<Long> stored = new HashSet<>();
+        final Map<Long, CompletableFuture<Void>> storing = new HashMap<>();
+
+        CompletionStage<Void> earlier(long number) {
+            if (stored.contains(number)) {
+                return CompletableFuture.completedFuture(null);
+            }
+            CompletableFuture<Void> pending = storing.get(number);
+            return pending == null ? null : pending.thenApply(v -> null);
+        }
+
+        CompletionStage<Void> storing(long number, CompletableFuture<Void> saved) {
+            storing.put(number, saved);
+            return saved.whenComplete((ok, failure) -> {
+                synchronized (lock) {
+                    storing.remove(number);
+                    if (failure == null) {
+                        stored.add(number);
+                    }
+                }
+            });
+        }
     }
 
     @Override

@@ -91,6 +91,12 @@ class LotteryServiceTest {
     private static final class CountingEvents implements LotteryEventsPort {
         final AtomicInteger drawn = new AtomicInteger();
         final AtomicInteger restored = new AtomicInteger();
+        final AtomicInteger repeated = new AtomicInteger();
+
+        @Override
+        public void batchRepeated(AgencyId agency, long batchNumber) {
+            repeated.incrementAndGet();
+        }
 
         @Override
         public void drawn(DrawResult result) {
@@ -224,5 +230,50 @@ class LotteryServiceTest {
 
         assertThat(events.drawn).hasValue(1);
         assertThat(service.status().agencies().get(1).winners()).containsExactly(200);
+    }
+
+    @Test
+    void aNumberedBatchSentAgain_isAnsweredWithoutStoringItTwice() throws Exception {
+        CompletableFuture<Void> first = service.store(batch(A1, 7574).numbered(1)).toCompletableFuture();
+        CompletableFuture<Void> resentWhileStoring = service.store(batch(A1, 7574).numbered(1)).toCompletableFuture();
+        assertThat(store.pending).hasSize(1);
+        assertThat(resentWhileStoring).isNotDone();
+        store.commitAll();
+        assertThat(first).isCompleted();
+        assertThat(resentWhileStoring).isCompleted();
+
+        CompletableFuture<Void> resentAfter = service.store(batch(A1, 7574).numbered(1)).toCompletableFuture();
+        assertThat(resentAfter).isCompleted();
+        assertThat(store.pending).isEmpty();
+        service.store(batch(A1, 7574).numbered(2));
+        store.commitAll();
+
+        assertThat(store.bets).hasSize(2);
+        assertThat(service.status().agencies().get(0)).isEqualTo(new AgencyStatus(1, 2, 2, false, List.of()));
+        assertThat(events.repeated).hasValue(2);
+    }
+
+    @Test
+    void aNumberedBatchWhoseStoreFailed_isStoredWhenSentAgain() throws Exception {
+        CompletableFuture<Void> failed = service.store(batch(A1, 1).numbered(5)).toCompletableFuture();
+        store.effects.remove(0);
+        store.pending.remove(0).completeExceptionally(new IllegalStateException("disk full"));
+        assertThat(failed).isCompletedExceptionally();
+
+        service.store(batch(A1, 1).numbered(5));
+        assertThat(store.pending).hasSize(1);
+        store.commitAll();
+        assertThat(store.bets).hasSize(1);
+    }
+
+    @Test
+    void aStoredBatchNumber_isRemembered_afterARestore_andEvenAfterDone() throws Exception {
+        store.loaded = new StoredLottery(Map.of(A1, new AgencyTally(1, 1, true)), Optional.empty(),
+                Map.of(A1, java.util.Set.of(3L)));
+        service.restore();
+
+        assertThat(service.store(batch(A1, 1).numbered(3)).toCompletableFuture()).isCompleted();
+        assertThat(store.pending).isEmpty();
+        assertThatThrownBy(() -> service.store(batch(A1, 1).numbered(4))).isInstanceOf(LotteryRejection.class);
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.application.port.out.lottery;
 
+import dev.switchboard.domain.lottery.AgencyId;
 import dev.switchboard.domain.lottery.DrawResult;
 
 /** Outbound port: tells the outside world (the server log) about the draw. */
@@ -18,4 +19,8 @@ public interface LotteryEventsPort {
 
     /** The draw could not be made or recorded. */
     void drawFailed(Throwable cause);
+
+    /** A numbered batch came again (its answer was lost) and was answered without storing it twice. */
+    default void batchRepeated(AgencyId agency, long batchNumber) {
+    }
 }

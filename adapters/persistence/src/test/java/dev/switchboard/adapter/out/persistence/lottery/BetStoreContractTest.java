@@ -89,4 +89,17 @@ public abstract class BetStoreContractTest {
         assertThat(store().claimDraw(2, new WinningNumber(1))).isEqualTo(DrawClaim.drawnBefore(new WinningNumber(7574)));
         assertThat(store().load().drawnWith()).contains(new WinningNumber(7574));
     }
+
+    @Test
+    void numberedBatches_areLoadedBackWithTheirNumbers() throws Exception {
+        await(store().saveBatch(new BetBatch(A1, List.of(bet(A1, "Ana", 1, 3))).numbered(1)));
+        await(store().saveBatch(new BetBatch(A1, List.of(bet(A1, "Bea", 2, 3))).numbered(2)));
+        await(store().saveBatch(new BetBatch(A2, List.of(bet(A2, "Cid", 3, 3)))));
+        await(store().saveBatch(new BetBatch(A2, List.of(bet(A2, "Dan", 4, 3))).numbered(7)));
+
+        StoredLottery loaded = store().load();
+        assertThat(loaded.batchNumbers()).containsEntry(A1, java.util.Set.of(1L, 2L))
+                .containsEntry(A2, java.util.Set.of(7L));
+        assertThat(loaded.agencies()).containsEntry(A2, new AgencyTally(2, 2, false));
+    }
 }

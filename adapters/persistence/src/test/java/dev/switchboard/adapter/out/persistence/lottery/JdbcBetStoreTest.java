@@ -48,8 +48,8 @@ class JdbcBetStoreTest extends BetStoreContractTest {
     void closeAndReopen_bringsBackBetsDoneFlagsAndTheDraw() throws Exception {
         List<CompletableFuture<Void>> writes = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            writes.add(store.saveBatch(new BetBatch(A1, List.of(bet(A1, "Ana", i, i % 2 == 0 ? 7574 : 1))))
-                    .toCompletableFuture());
+            writes.add(store.saveBatch(new BetBatch(A1, List.of(bet(A1, "Ana", i, i % 2 == 0 ? 7574 : 1)))
+                    .numbered(i + 1)).toCompletableFuture());
         }
         writes.add(store.markDone(A1).toCompletableFuture());
         writes.add(store.saveDraw(new WinningNumber(7574)).toCompletableFuture());
@@ -62,6 +62,7 @@ class JdbcBetStoreTest extends BetStoreContractTest {
         assertThat(store.findByNumber(7574)).hasSize(25);
         assertThat(store.load().agencies()).containsEntry(A1, new AgencyTally(50, 50, true));
         assertThat(store.load().drawnWith()).contains(new WinningNumber(7574));
+        assertThat(store.load().batchNumbers().get(A1)).hasSize(50).contains(1L, 50L);
     }
 
     @Test

@@ -12,24 +12,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** Persistence adapter: bets in a list, the draw's progress in fields; every write completes at once. */
+/**
+ * Persistence adapter: the batches as they came, each one a set of columns (a batch is already
+ * kept column by column, so storing it is one list append, not a copy per bet); the draw's
+ * progress in fields. Every write completes at once. {@link #findByNumber} scans the number
+ * columns and makes a {@link Bet} only for the bets that match.
+ */
 public final class InMemoryBetStore implements BetStore {
 
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
-    private final List<Bet> bets = new ArrayList<>();
+    private final List<BetBatch> batches = new ArrayList<>();
     private final Map<AgencyId, AgencyTally> agencies = new TreeMap<>();
+    private final Map<AgencyId, Set<Long>> batchNumbers = new TreeMap<>();
+    private long count;
     private WinningNumber drawnWith;
 
     @Override
     public synchronized CompletionStage<Void> saveBatch(BetBatch batch) {
-        bets.addAll(batch.bets());
+        batches.add(batch);
+        count += batch.size();
         AgencyTally was = agencies.getOrDefault(batch.agency(), new AgencyTally(0, 0, false));
         agencies.put(batch.agency(), new AgencyTally(was.bets() + batch.size(), was.batches() + 1, was.done()));
+        batch.batchNumber().ifPresent(n -> batchNumbers.computeIfAbsent(batch.agency(), a -> new TreeSet<>()).add(n));
         return DONE;
     }
 
@@ -63,15 +74,17 @@ public final class InMemoryBetStore implements BetStore {
 
     @Override
     public synchronized StoredLottery load() {
-        return new StoredLottery(agencies, Optional.ofNullable(drawnWith));
+        return new StoredLottery(agencies, Optional.ofNullable(drawnWith), batchNumbers);
     }
 
     @Override
     public synchronized List<Bet> findByNumber(int number) {
         List<Bet> found = new ArrayList<>();
-        for (Bet bet : bets) {
-            if (bet.number() == number) {
-                found.add(bet);
+        for (BetBatch batch : batches) {
+            for (int i = 0, n = batch.size(); i < n; i++) {
+                if (batch.number(i) == number) {
+                    found.add(batch.bet(i));
+                }
             }
         }
         return found;
@@ -79,6 +92,6 @@ public final class InMemoryBetStore implements BetStore {
 
     @Override
     public synchronized long count() {
-        return bets.size();
+        return count;
     }
 }

@@ -18,9 +18,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 
@@ -48,6 +50,7 @@ public final class JdbcBetStore implements BetStore, AutoCloseable {
 
     private static final String INSERT_BET = "INSERT INTO lottery_bet "
             + "(agency, first_name, last_name, document, birthdate, bet_number) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_NUMBER = "INSERT INTO lottery_batch_number (agency, batch_number) VALUES (?, ?)";
     private static final String SAVE_DRAW = """
             MERGE INTO lottery_draw t
             USING (VALUES (1, CAST(? AS INTEGER))) s (id, winning_number)
@@ -89,18 +92,27 @@ public final class JdbcBetStore implements BetStore, AutoCloseable {
              PreparedStatement saveDraw = c.prepareStatement(SAVE_DRAW)) {
             for (Write w : group) {
                 if (w instanceof SaveBatch b) {
-                    for (Bet bet : b.batch().bets()) {
-                        insert.setInt(1, bet.agency().value());
-                        insert.setString(2, bet.firstName());
-                        insert.setString(3, bet.lastName());
-                        insert.setInt(4, bet.document());
-                        insert.setObject(5, bet.birthdate());
-                        insert.setInt(6, bet.number());
+                    BetBatch batch = b.batch();
+                    int agency = batch.agency().value();
+                    for (int i = 0, n = batch.size(); i < n; i++) {
+                        insert.setInt(1, agency);
+                        insert.setString(2, batch.firstName(i));
+                        insert.setString(3, batch.lastName(i));
+                        insert.setInt(4, batch.document(i));
+                        insert.setObject(5, batch.birthdate(i));
+                        insert.setInt(6, batch.number(i));
                         insert.addBatch();
                     }
                     insert.executeBatch();
-                    addBatch.setInt(1, b.batch().agency().value());
-                    addBatch.setLong(2, b.batch().size());
+                    if (batch.batchNumber().isPresent()) {
+                        try (PreparedStatement number = c.prepareStatement(INSERT_NUMBER)) {
+                            number.setInt(1, agency);
+                            number.setLong(2, batch.batchNumber().getAsLong());
+                            number.executeUpdate();
+                        }
+                    }
+                    addBatch.setInt(1, agency);
+                    addBatch.setLong(2, batch.size());
                     addBatch.executeUpdate();
                 } else if (w instanceof MarkDone d) {
                     markDone.setInt(1, d.agency().value());
@@ -180,7 +192,15 @@ public final class JdbcBetStore implements BetStore, AutoCloseable {
                     agencies.put(AgencyId.of(rs.getInt(1)), new AgencyTally(rs.getLong(2), rs.getLong(3), rs.getBoolean(4)));
                 }
             }
-            return new StoredLottery(agencies, recordedDraw(c));
+            Optional<WinningNumber> drawn = recordedDraw(c);
+            Map<AgencyId, Set<Long>> numbers = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT agency, batch_number FROM lottery_batch_number");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    numbers.computeIfAbsent(AgencyId.of(rs.getInt(1)), a -> new HashSet<>()).add(rs.getLong(2));
+                }
+            }
+            return new StoredLottery(agencies, drawn, numbers);
         });
     }
 
