@@ -1,13 +1,17 @@
 package dev.switchboard.domain.tokens;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Entity: every client and every token handler. One handler exists per distinct token; its table
@@ -17,25 +21,28 @@ import java.util.TreeSet;
  * <p>The registry also remembers whether anything visible changed since the last
  * {@link #takeChanges()}, so the periodic table is printed only when it would differ.
  *
- * <p>Thread-safe: every method holds the registry's lock for a few map operations only.
+ * <p>Thread-safe without a lock: the clients and the handlers are concurrent maps and a client's
+ * counters are atomics, so tokens of different handlers (and clients) are counted at the same
+ * time by different threads. A snapshot ({@link #tables()}) reads each client's counters once, so
+ * every row of one client shows the same count within it.
  */
 public final class TokenRegistry {
 
     /** A client's counters, shared by all its rows. */
     private static final class Counters {
-        long expected;
-        long received;
-        int handlers;
+        volatile long expected;
+        final AtomicLong received;
+        final AtomicInteger handlers = new AtomicInteger();
 
         Counters(long expected, long received) {
             this.expected = expected;
-            this.received = received;
+            this.received = new AtomicLong(received);
         }
     }
 
-    private final Map<ClientId, Counters> clients = new HashMap<>();
-    private final TreeMap<Token, NavigableSet<ClientId>> handlers = new TreeMap<>();
-    private boolean changed;
+    private final ConcurrentMap<ClientId, Counters> clients = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Token, Set<ClientId>> handlers = new ConcurrentHashMap<>();
+    private final AtomicBoolean changed = new AtomicBoolean();
 
     private TokenRegistry() {
     }
@@ -55,13 +62,13 @@ public final class TokenRegistry {
                 Counters counters = registry.clients.computeIfAbsent(row.client(),
                         c -> new Counters(row.expected(), row.received()));
                 counters.expected = row.expected();
-                counters.received = Math.max(counters.received, row.received());
-                if (registry.handlers.computeIfAbsent(table.token(), t -> new TreeSet<>()).add(row.client())) {
-                    counters.handlers++;
+                counters.received.accumulateAndGet(row.received(), Math::max);
+                if (registry.rowsOf(table.token()).add(row.client())) {
+                    counters.handlers.incrementAndGet();
                 }
             }
         }
-        registry.changed = !registry.handlers.isEmpty();
+        registry.changed.set(!registry.handlers.isEmpty());
         return registry;
     }
 
@@ -69,27 +76,27 @@ public final class TokenRegistry {
      * A client greeted with the count of tokens it will send. A client already known (the same
      * id, ip and port, e.g. after a restart) keeps its received count and takes the new expected.
      */
-    public synchronized void register(ClientId client, long expected) {
+    public void register(ClientId client, long expected) {
         if (expected < 0) {
             throw new IllegalArgumentException("expected must not be negative");
         }
-        Counters known = clients.get(client);
+        Counters known = clients.putIfAbsent(client, new Counters(expected, 0));
         if (known == null) {
-            clients.put(client, new Counters(expected, 0));
             return;
         }
-        if (known.expected != expected && known.handlers > 0) {
-            changed = true;
-        }
+        long was = known.expected;
         known.expected = expected;
+        if (was != expected && known.handlers.get() > 0) {
+            markChanged();
+        }
     }
 
-    public synchronized boolean isRegistered(ClientId client) {
+    public boolean isRegistered(ClientId client) {
         return clients.containsKey(client);
     }
 
     /** The count the client announced. */
-    public synchronized long expected(ClientId client) {
+    public long expected(ClientId client) {
         return counters(client).expected;
     }
 
@@ -101,50 +108,72 @@ public final class TokenRegistry {
      * @return the client's received count after this token
      * @throws IllegalStateException if the client never greeted
      */
-    public synchronized long accept(ClientId client, Token token) {
+    public long accept(ClientId client, Token token) {
         Counters counters = counters(client);
-        counters.received++;
-        if (handlers.computeIfAbsent(token, t -> new TreeSet<>()).add(client)) {
-            counters.handlers++;
+        if (rowsOf(token).add(client)) {
+            counters.handlers.incrementAndGet();
         }
-        changed = true;
-        return counters.received;
+        long received = counters.received.incrementAndGet();
+        markChanged();
+        return received;
     }
 
     /** Every handler's table, tokens in lexicographic order. */
-    public synchronized List<HandlerTable> tables() {
-        List<HandlerTable> tables = new ArrayList<>(handlers.size());
-        handlers.forEach((token, rows) -> tables.add(table(token, rows)));
+    public List<HandlerTable> tables() {
+        List<Token> tokens = new ArrayList<>(handlers.keySet());
+        Collections.sort(tokens);
+        Map<ClientId, HandlerRow> rows = new HashMap<>();
+        List<HandlerTable> tables = new ArrayList<>(tokens.size());
+        for (Token token : tokens) {
+            tables.add(table(token, handlers.get(token), rows));
+        }
         return tables;
     }
 
     /** One handler's table, if that token was ever accepted. */
-    public synchronized Optional<HandlerTable> table(Token token) {
-        NavigableSet<ClientId> rows = handlers.get(token);
-        return rows == null ? Optional.empty() : Optional.of(table(token, rows));
+    public Optional<HandlerTable> table(Token token) {
+        Set<ClientId> rows = handlers.get(token);
+        return rows == null ? Optional.empty() : Optional.of(table(token, rows, new HashMap<>()));
     }
 
-    public synchronized int handlerCount() {
+    public int handlerCount() {
         return handlers.size();
     }
 
     /**
      * The tables if anything changed since the last call, and clears the change; empty if nothing
-     * changed. Reading and clearing happen together, so no change is lost between them.
+     * changed. The change is cleared before the tables are read, so a change made meanwhile is
+     * either in these tables or reported again by the next call: none is lost.
      */
-    public synchronized Optional<List<HandlerTable>> takeChanges() {
-        if (!changed) {
+    public Optional<List<HandlerTable>> takeChanges() {
+        if (!changed.getAndSet(false)) {
             return Optional.empty();
         }
-        changed = false;
         return Optional.of(tables());
     }
 
-    private HandlerTable table(Token token, NavigableSet<ClientId> clientIds) {
-        List<HandlerRow> rows = new ArrayList<>(clientIds.size());
-        for (ClientId client : clientIds) {
-            Counters counters = clients.get(client);
-            rows.add(new HandlerRow(client, counters.expected, counters.received));
+    // Only written when it was clear: accepts on many threads do not all write the same field.
+    private void markChanged() {
+        if (!changed.get()) {
+            changed.set(true);
+        }
+    }
+
+    private Set<ClientId> rowsOf(Token token) {
+        Set<ClientId> rows = handlers.get(token);
+        return rows != null ? rows : handlers.computeIfAbsent(token, t -> ConcurrentHashMap.newKeySet());
+    }
+
+    // A client's row is made once per snapshot, so all its rows in one snapshot agree.
+    private HandlerTable table(Token token, Set<ClientId> clientIds, Map<ClientId, HandlerRow> made) {
+        List<ClientId> ids = new ArrayList<>(clientIds);
+        Collections.sort(ids);
+        List<HandlerRow> rows = new ArrayList<>(ids.size());
+        for (ClientId client : ids) {
+            rows.add(made.computeIfAbsent(client, c -> {
+                Counters counters = clients.get(c);
+                return new HandlerRow(c, counters.expected, counters.received.get());
+            }));
         }
         return new HandlerTable(token, rows);
     }

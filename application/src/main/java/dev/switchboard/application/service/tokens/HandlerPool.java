@@ -68,7 +68,7 @@ public final class HandlerPool implements AutoCloseable {
     private final Map<Token, Lane> lanes = new HashMap<>();
     private final ArrayDeque<Lane> ready = new ArrayDeque<>();
     private int busy;
-    private boolean closed;
+    private volatile boolean closed;
 
     /**
      * @param scheduler runs each step once its delay is over (its own threads: never an I/O thread)
@@ -107,6 +107,28 @@ public final class HandlerPool implements AutoCloseable {
             dispatch();
         }
         return job.result();
+    }
+
+    /** Whether this pool's handlers take no time: then a token's step may run where it arrived ({@link #runNow}). */
+    public boolean delayFree() {
+        return delay.isZero();
+    }
+
+    /**
+     * Runs a step on the calling thread at once, without queueing it on a lane: for a pool whose
+     * handlers take no time ({@link #delayFree()}), where queueing would only add a hop to another
+     * thread and back. The step must not block. Refused like {@link #submit} once the pool is closed.
+     */
+    public <T> CompletionStage<T> runNow(Supplier<? extends CompletionStage<T>> step) {
+        Objects.requireNonNull(step, "'step' must not be null");
+        if (closed) {
+            return CompletableFuture.failedFuture(new RejectedExecutionException("the server is stopping"));
+        }
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Handlers working now. */

@@ -13,10 +13,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * Service: the tokens use cases. A token goes through its handler in the {@link HandlerPool}
- * (one at a time per token, with the simulated delay); the handler stores the acceptance, and
+ * (one at a time per token, with the simulated delay; with no delay, on the calling thread); the handler stores the acceptance, and
  * only once the repository has it (committed, for H2) does the registry count it and the stage
  * complete. So the tables never show an acceptance that could still be lost, and a storage
  * failure leaves them unchanged.
@@ -48,8 +49,10 @@ public final class TokenService implements RegisterClientUseCase, SubmitTokenUse
         } catch (IllegalStateException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return handlers.submit(token, () -> repository.saveAcceptance(client, expected, token)
-                .thenApply(stored -> registry.accept(client, token)));
+        Supplier<CompletionStage<Long>> step = () -> repository.saveAcceptance(client, expected, token)
+                .thenApply(stored -> registry.accept(client, token));
+        // without a delay the handler's work is two non-blocking calls: done here, not on another thread
+        return handlers.delayFree() ? handlers.runNow(step) : handlers.submit(token, step);
     }
 
     @Override
