@@ -134,4 +134,49 @@ class TokenRegistryTest {
         assertThat(restored.takeChanges()).isPresent();
         assertThat(restored.accept(C1, ABC)).isEqualTo(3);
     }
+
+    @Test
+    void acceptsFromManyThreadsAtOnce_areEachCountedOnce_andEverySnapshotAgreesPerClient() throws Exception {
+        int threads = 4;
+        int perThread = 5_000;
+        List<ClientId> clients = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            clients.add(new ClientId("c" + t, "127.0.0.1", 40000 + t));
+            registry.register(clients.get(t), perThread);
+        }
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<Thread> workers = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            ClientId client = clients.get(t);
+            Thread worker = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < perThread; i++) {
+                    registry.accept(client, Token.of("t" + (i % 50)));
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        go.countDown();
+        // snapshots taken while the counts move: within one, a client's rows all show one count
+        while (workers.stream().anyMatch(Thread::isAlive)) {
+            java.util.Map<ClientId, java.util.Set<Long>> seen = new java.util.HashMap<>();
+            registry.tables().forEach(table -> table.rows().forEach(row ->
+                    seen.computeIfAbsent(row.client(), c -> new java.util.HashSet<>()).add(row.received())));
+            seen.values().forEach(counts -> assertThat(counts).hasSize(1));
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+
+        assertThat(registry.handlerCount()).isEqualTo(50);
+        assertThat(registry.tables()).allSatisfy(table -> assertThat(table.rows())
+                .extracting(HandlerRow::received).containsOnly((long) perThread));
+        assertThat(registry.takeChanges()).isPresent();
+        assertThat(registry.takeChanges()).isEmpty();
+    }
 }
