@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -38,13 +39,19 @@ public final class BenchRole implements Role, Main.PositionalArguments {
     private static final String SERVICES = "metrics, graphite, tokens, lottery or collector";
 
     /** Options that only one service reads, and the service. */
-    private static final Map<String, String> OWN_OPTIONS = Map.of("delay", "tokens", "threads", "tokens",
-            "dialect", "lottery", "redis", "metrics", "warmup", "metrics", "keys", "metrics");
+    private static final Map<String, String> OWN_OPTIONS = Map.ofEntries(Map.entry("delay", "tokens"),
+            Map.entry("threads", "tokens"), Map.entry("distinct", "tokens"), Map.entry("dialect", "lottery"),
+            Map.entry("dataset", "lottery"), Map.entry("window", "lottery"), Map.entry("text-agencies", "lottery"),
+            Map.entry("binary-port", "lottery"), Map.entry("redis", "metrics"), Map.entry("warmup", "metrics"),
+            Map.entry("keys", "metrics"));
 
     /** bench metrics' defaults: the load of a busy metrics server (50 connections, 16 puts in flight each). */
     private static final int METRICS_CONNS = 50;
     private static final int METRICS_PIPELINE = 16;
     private static final int METRICS_OPS = 2_000_000;
+
+    /** Options of the replay of agency files only. */
+    private static final List<String> REPLAY_OPTIONS = List.of("window", "text-agencies", "binary-port");
 
     /** Options that shape the in-process server, meaningless against {@code --port}. */
     private static final List<String> SERVER_OPTIONS = List.of("storage", "delay", "threads", "jdbc-url", "jdbc-user",
@@ -90,7 +97,19 @@ public final class BenchRole implements Role, Main.PositionalArguments {
                 .addOption(Cli.opt("dialect", "D", "lottery: text or binary [text]"))
                 .addOption(Cli.flag("redis", "metrics: the server at --port is Redis: the same points as RESP SET"))
                 .addOption(Cli.opt("warmup", "N", "metrics: puts sent first and not counted [0]"))
-                .addOption(Cli.opt("keys", "N", "metrics: distinct keys in all, shared by the connections [16 each]"));
+                .addOption(Cli.opt("keys", "N", "metrics: distinct keys in all, shared by the connections [16 each]"))
+                .addOption(Cli.opt("distinct", "N", "tokens: distinct tokens sent [" + TokensLoad.DEFAULT_DISTINCT_TOKENS
+                        + "]"))
+                .addOption(Cli.opt("dataset", "PATH", "lottery: replay agency-N.csv files (a folder or a zip of them)"
+                        + " instead of generated bets; --pipeline is then bets per batch"))
+                .addOption(Cli.opt("text-agencies", "N", "lottery --dataset: how many agencies (the first ones) use"
+                        + " the text dialect; the others binary [3]"))
+                .addOption(Cli.opt("window", "N", "lottery --dataset: batches in flight per agency [1]"))
+                .addOption(Cli.opt("binary-port", "N", "lottery --dataset with --port: the binary dialect's port"))
+                .addOption(Cli.opt("server-pid", "PID", "with --port: the server's process id, to report its CPU"
+                        + " per request (Linux /proc)"))
+                .addOption(Cli.opt("runs", "N", "runs one after another, a fresh in-process server each, one line"
+                        + " each [1]"));
     }
 
     @Override
@@ -108,6 +127,13 @@ public final class BenchRole implements Role, Main.PositionalArguments {
         if (line.hasOption("redis") && !line.hasOption("port")) {
             throw new UsageException("--redis loads the Redis server at --port: name its port");
         }
+        if (!line.hasOption("dataset")) {
+            for (String option : REPLAY_OPTIONS) {
+                if (line.hasOption(option)) {
+                    throw new UsageException("--" + option + " applies to bench lottery --dataset only");
+                }
+            }
+        }
         ServiceLoad load = load(service, line);
         boolean metrics = service.equals("metrics");
         LoadSettings settings = new LoadSettings(
@@ -117,23 +143,34 @@ public final class BenchRole implements Role, Main.PositionalArguments {
                 Cli.seconds(line, "secs", Duration.ofSeconds(30)));
         int warmup = Cli.integer(line, "warmup", 0, 0, 100_000_000);
         String host = Cli.host(line, "host", "127.0.0.1");
-        LoadResult result;
-        if (line.hasOption("port")) {
-            for (String option : SERVER_OPTIONS) {
-                if (line.hasOption(option)) {
-                    throw new UsageException("--" + option + " shapes the in-process server; with --port it does nothing");
+        int runs = Cli.integer(line, "runs", 1, 1, 100);
+        int failed = 0;
+        for (int run = 0; run < runs; run++) {
+            LoadResult result;
+            if (line.hasOption("port")) {
+                for (String option : SERVER_OPTIONS) {
+                    if (line.hasOption(option)) {
+                        throw new UsageException("--" + option
+                                + " shapes the in-process server; with --port it does nothing");
+                    }
                 }
+                int port = Cli.port(line, "port", 0);
+                long pid = line.hasOption("server-pid") ? Cli.integer(line, "server-pid", 0, 1, Integer.MAX_VALUE) : 0;
+                result = warmedUp(load, new InetSocketAddress(host, port), host + ":" + port, settings, warmup,
+                        () -> pid > 0 ? Cpu.process(pid) : -1, false);
+            } else {
+                if (line.hasOption("server-pid")) {
+                    throw new UsageException("--server-pid names a running server: give --port too");
+                }
+                StorageKind storage = StorageKind.parse(Cli.string(line, "storage", "memory"));
+                Optional<JdbcSettings> jdbc = ServerOptions.jdbcFrom(line, storage, System.getenv());
+                result = inProcess(load, storage, jdbc, settings, warmup, line.hasOption("verbose"));
             }
-            int port = Cli.port(line, "port", 0);
-            result = warmedUp(load, new InetSocketAddress(host, port), host + ":" + port, settings, warmup);
-        } else {
-            StorageKind storage = StorageKind.parse(Cli.string(line, "storage", "memory"));
-            Optional<JdbcSettings> jdbc = ServerOptions.jdbcFrom(line, storage, System.getenv());
-            result = inProcess(load, storage, jdbc, settings, warmup, line.hasOption("verbose"));
+            console.out().println(result.line());
+            result.measured().firstError().ifPresent(e -> console.err().println("switchboard bench: " + e));
+            failed += result.errors() == 0 ? 0 : 1;
         }
-        console.out().println(result.line());
-        result.measured().firstError().ifPresent(e -> console.err().println("switchboard bench: " + e));
-        return result.errors() == 0 ? 0 : 1;
+        return failed == 0 ? 0 : 1;
     }
 
     private static ServiceLoad load(String service, CommandLine line) throws UsageException {
@@ -146,8 +183,12 @@ public final class BenchRole implements Role, Main.PositionalArguments {
                 return new TokensLoad(new TokenOptions(
                         Cli.integer(line, "threads", TokenOptions.DEFAULT_THREADS, 1, TokenOptions.MAX_THREADS),
                         TokenOptions.DEFAULT_PERIOD,
-                        ProcessingDelay.ofMillis(Cli.integer(line, "delay", 0, 0, TokenOptions.MAX_DELAY_MILLIS))));
+                        ProcessingDelay.ofMillis(Cli.integer(line, "delay", 0, 0, TokenOptions.MAX_DELAY_MILLIS))),
+                        Cli.integer(line, "distinct", TokensLoad.DEFAULT_DISTINCT_TOKENS, 1, 100_000));
             case "lottery":
+                if (line.hasOption("dataset")) {
+                    return replay(line);
+                }
                 String dialect = Cli.string(line, "dialect", "text");
                 if (!dialect.equals("text") && !dialect.equals("binary")) {
                     throw new UsageException("--dialect must be text or binary, not '" + dialect + "'");
@@ -158,6 +199,29 @@ public final class BenchRole implements Role, Main.PositionalArguments {
             default:
                 throw new UsageException("unknown service '" + service + "': " + SERVICES);
         }
+    }
+
+    private static ServiceLoad replay(CommandLine line) throws UsageException {
+        if (line.hasOption("dialect")) {
+            throw new UsageException("--dialect does not apply to --dataset: --text-agencies splits the agencies");
+        }
+        Path dataset = Cli.path(line, "dataset", ".");
+        List<List<dev.switchboard.domain.lottery.Bet>> files;
+        try {
+            files = LotteryReplay.readDataset(dataset);
+        } catch (IOException | dev.switchboard.bootstrap.lottery.AgencyCsv.BadFileException e) {
+            throw new UsageException("--dataset " + dataset + ": " + e.getMessage());
+        }
+        Optional<InetSocketAddress> binary = Optional.empty();
+        if (line.hasOption("binary-port")) {
+            if (!line.hasOption("port")) {
+                throw new UsageException("--binary-port names a running server's port: give --port too");
+            }
+            binary = Optional.of(new InetSocketAddress(Cli.host(line, "host", "127.0.0.1"),
+                    Cli.port(line, "binary-port", 0)));
+        }
+        return new LotteryReplay(files, Cli.integer(line, "text-agencies", 3, 0, files.size()),
+                Cli.integer(line, "window", 1, 1, 1024), binary);
     }
 
     /** Starts the service alone on a free loopback port, with its storage in a temporary folder, and loads it. */
@@ -177,16 +241,21 @@ public final class BenchRole implements Role, Main.PositionalArguments {
             Supplier<InetSocketAddress> address = load.install(runtime, settings);
             runtime.start();
             return warmedUp(load, address.get(), "in-process/" + storage.name().toLowerCase(Locale.ROOT), settings,
-                    warmup);
+                    warmup, Cpu::thisProcess, true);
         } finally {
             services.setLevel(level);
             deleteTree(dir);
         }
     }
 
-    /** Sends {@code warmup} requests first (their figures dropped, their errors not), then the measured load. */
+    /**
+     * Sends {@code warmup} requests first (their figures dropped, their errors not), then the measured
+     * load, with the server's CPU time over the measured part ({@code serverCpu} answers -1 when it
+     * cannot tell; an in-process server shares this process, so the client's own CPU is taken off).
+     */
     private static LoadResult warmedUp(ServiceLoad load, InetSocketAddress server, String target, LoadSettings settings,
-                                       int warmup) throws InterruptedException {
+                                       int warmup, LongSupplier serverCpu, boolean inProcess)
+            throws InterruptedException {
         if (warmup > 0) {
             LoadResult first = load.run(server, target,
                     new LoadSettings(settings.conns(), settings.pipeline(), warmup, settings.time()));
@@ -194,7 +263,13 @@ public final class BenchRole implements Role, Main.PositionalArguments {
                 return first;
             }
         }
-        return load.run(server, target, settings);
+        long before = serverCpu.getAsLong();
+        LoadResult result = load.run(server, target, settings);
+        long after = serverCpu.getAsLong();
+        if (before < 0 || after < 0) {
+            return result.withServerCpu(-1);
+        }
+        return result.withServerCpu(inProcess ? after - before - result.measured().clientCpuNanos() : after - before);
     }
 
     private static void deleteTree(Path dir) {

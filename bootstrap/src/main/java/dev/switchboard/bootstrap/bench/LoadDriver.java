@@ -50,8 +50,10 @@ final class LoadDriver {
      * @param seconds    from the start to the end of the last round (the finish is not counted)
      * @param roundNanos each round's time from its first write to its last answer
      * @param firstError what went wrong first, if anything did
+     * @param clientCpuNanos CPU time the connections' own threads used (the load, not the server)
      */
-    record Measured(long ops, long errors, double seconds, long[] roundNanos, Optional<String> firstError) {
+    record Measured(long ops, long errors, double seconds, long[] roundNanos, Optional<String> firstError,
+                    long clientCpuNanos) {
 
         double perSecond(double count) {
             return seconds > 0 ? count / seconds : 0;
@@ -71,6 +73,7 @@ final class LoadDriver {
         AtomicLong ops = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong roundsEnd = new AtomicLong(start);
+        AtomicLong clientCpu = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
         Set<Connection> open = ConcurrentHashMap.newKeySet();
         List<Latencies> latencies = new ArrayList<>();
@@ -112,6 +115,7 @@ final class LoadDriver {
                         open.remove(connection);
                         connection.close();
                     }
+                    clientCpu.addAndGet(Cpu.currentThread());
                 }
             }, "bench-" + c);
             thread.setDaemon(true);
@@ -131,7 +135,7 @@ final class LoadDriver {
         }
         long[] all = latencies.stream().flatMapToLong(Latencies::stream).toArray();
         return new Measured(ops.get(), errors.get(), (roundsEnd.get() - start) / 1e9, all,
-                Optional.ofNullable(firstError.get()));
+                Optional.ofNullable(firstError.get()), clientCpu.get());
     }
 
     private static String describe(Throwable e) {

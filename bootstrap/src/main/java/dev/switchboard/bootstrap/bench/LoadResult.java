@@ -49,6 +49,21 @@ public record LoadResult(String service, String target, LoadSettings settings, L
         return line.toString();
     }
 
+    /**
+     * The same result with the server's CPU time per answered request, {@code server_cpu_us_per_op}
+     * (the in-process server: the process's CPU less the load threads'; a running one: its
+     * {@code /proc} figures); nothing is added when {@code serverCpuNanos} is negative (unknown).
+     */
+    public LoadResult withServerCpu(long serverCpuNanos) {
+        if (serverCpuNanos < 0 || measured.ops() == 0) {
+            return this;
+        }
+        List<String> more = new java.util.ArrayList<>(figures);
+        more.add(figure("server_cpu_us_per_op", "%.2f", serverCpuNanos / 1e3 / measured.ops()));
+        more.add(figure("client_cpu_us_per_op", "%.2f", measured.clientCpuNanos() / 1e3 / measured.ops()));
+        return new LoadResult(service, target, settings, measured, more);
+    }
+
     static String figure(String name, String format, double value) {
         return name + "=" + String.format(Locale.ROOT, format, value);
     }

@@ -16,30 +16,29 @@ import java.util.function.Supplier;
 /**
  * Load for the tokens protocol: each connection greets as its own client ({@code bench-<n>},
  * expecting its share), then sends rounds of {@code pipeline} tokens in one write, drawn in turn
- * from {@value #DISTINCT_TOKENS} distinct values, and reads their answers. The messages are
+ * from {@code --distinct} distinct values (connection {@code n} starts at the {@code n}-th), and
+ * reads their answers; {@code --pipeline 1} is a client that waits for each answer. The messages are
  * written and checked as plain text rather than through a JSON library, so the client's share of
  * the CPU stays small.
  */
 final class TokensLoad implements ServiceLoad {
 
-    static final int DISTINCT_TOKENS = 100;
+    static final int DEFAULT_DISTINCT_TOKENS = 100;
 
     private static final String READY = "\"op\":\"Ready\"";
     private static final String ACCEPTED = "\"op\":\"Accepted\"";
-    private static final byte[][] TOKEN_LINES = new byte[DISTINCT_TOKENS][];
-
-    static {
-        for (int i = 0; i < DISTINCT_TOKENS; i++) {
-            TOKEN_LINES[i] = String.format("{\"op\":\"Token\",\"payload\":{\"token\":\"bench-t%02d\"}}\n", i)
-                    .getBytes(StandardCharsets.US_ASCII);
-        }
-    }
 
     private final TokenOptions server;
+    private final byte[][] tokenLines;
 
-    /** With the in-process server's handler threads and delay. */
-    TokensLoad(TokenOptions server) {
+    /** With the in-process server's handler threads and delay, and how many distinct tokens to send. */
+    TokensLoad(TokenOptions server, int distinct) {
         this.server = server;
+        this.tokenLines = new byte[distinct][];
+        for (int i = 0; i < distinct; i++) {
+            tokenLines[i] = String.format("{\"op\":\"Token\",\"payload\":{\"token\":\"bench-t%02d\"}}\n", i)
+                    .getBytes(StandardCharsets.US_ASCII);
+        }
     }
 
     @Override
@@ -58,7 +57,8 @@ final class TokensLoad implements ServiceLoad {
     @Override
     public LoadResult run(InetSocketAddress server, String target, LoadSettings settings) throws InterruptedException {
         LoadDriver.Measured measured = LoadDriver.run(settings, settings.pipeline(),
-                index -> Tokens.greet(new BenchSocket(server), index, settings.share(index), settings.pipeline()));
+                index -> Tokens.greet(new BenchSocket(server), index, settings.share(index), settings.pipeline(),
+                        tokenLines));
         return new LoadResult(service(), target, settings, measured, List.of());
     }
 
@@ -66,15 +66,18 @@ final class TokensLoad implements ServiceLoad {
     private static final class Tokens implements LoadDriver.Connection {
         private final BenchSocket socket;
         private final ByteArrayOutputStream batch;
+        private final byte[][] lines;
         private int next;
 
-        private Tokens(BenchSocket socket, int first, int pipeline) {
+        private Tokens(BenchSocket socket, int first, int pipeline, byte[][] lines) {
             this.socket = socket;
             this.next = first;
+            this.lines = lines;
             this.batch = new ByteArrayOutputStream(pipeline * 56);
         }
 
-        static Tokens greet(BenchSocket socket, int index, long expected, int pipeline) throws IOException {
+        static Tokens greet(BenchSocket socket, int index, long expected, int pipeline, byte[][] lines)
+                throws IOException {
             try {
                 socket.write(("{\"op\":\"Greeting\",\"payload\":{\"client_id\":\"bench-" + index
                         + "\",\"tokens_expected\":" + expected + "}}\n").getBytes(StandardCharsets.US_ASCII));
@@ -86,15 +89,15 @@ final class TokensLoad implements ServiceLoad {
                 socket.close();
                 throw e;
             }
-            return new Tokens(socket, index % DISTINCT_TOKENS, pipeline);
+            return new Tokens(socket, index % lines.length, pipeline, lines);
         }
 
         @Override
         public int round(int n) throws IOException {
             batch.reset();
             for (int i = 0; i < n; i++) {
-                batch.writeBytes(TOKEN_LINES[next]);
-                next = (next + 1) % DISTINCT_TOKENS;
+                batch.writeBytes(lines[next]);
+                next = (next + 1) % lines.length;
             }
             socket.write(batch.toByteArray());
             int refused = 0;

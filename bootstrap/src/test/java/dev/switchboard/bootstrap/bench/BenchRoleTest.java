@@ -87,6 +87,40 @@ class BenchRoleTest {
     }
 
     @Test
+    void benchLotteryDatasetReplaysTheRealAgencyFiles_inBothDialects_andChecksEveryWinner() {
+        Run run = bench("lottery", "--dataset", "src/test/resources/lottery/lottery-dataset.zip", "--pipeline", "100",
+                "--window", "4", "--secs", "120");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        Map<String, String> figures = run.figures();
+        assertThat(figures).containsEntry("target", "in-process/memory/replay").containsEntry("ops", "78697")
+                .containsEntry("errors", "0").containsEntry("agencies", "5(3_text)").containsEntry("window", "4");
+        assertThat(Double.parseDouble(figures.get("server_cpu_us_per_op"))).isPositive();
+    }
+
+    @Test
+    void benchLotteryDatasetWithH2_countsAWrongWinnersAnswerAsAnError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("agency-1.csv"), "Ana,Lorca,11,1990-01-02,7574\r\nBea,Ruiz,12,1991-02-03,1\r\n");
+        java.nio.file.Files.writeString(dir.resolve("agency-2.csv"), "Cid,Paz,21,1980-03-04,7574\r\n");
+        Run run = bench("lottery", "--dataset", dir.toString(), "--storage", "h2", "--pipeline", "1",
+                "--text-agencies", "1", "--runs", "2", "--secs", "60");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out().lines()).hasSize(2).allSatisfy(l -> assertThat(l).contains(" ops=3 errors=0 ")
+                .contains("agencies=2(1_text)").contains("batches=3"));
+    }
+
+    @Test
+    void benchTokensReportsServerCpuPerToken() {
+        Run run = bench("tokens", "--conns", "2", "--pipeline", "1", "--distinct", "1000", "--ops", "400",
+                "--secs", "60");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(Double.parseDouble(run.figures().get("server_cpu_us_per_op"))).isPositive();
+    }
+
+    @Test
     void benchCollectorReportsTheBytesItPosted() {
         Run run = bench("collector", "--conns", "1", "--pipeline", "1024", "--ops", "8", "--secs", "60");
 
@@ -134,6 +168,9 @@ class BenchRoleTest {
             "frobnicate                              | unknown service 'frobnicate'",
             "metrics --dialect binary                | --dialect applies to bench lottery only",
             "lottery --delay 5                       | --delay applies to bench tokens only",
+            "lottery --window 4                      | --window applies to bench lottery --dataset only",
+            "lottery --dataset /nonexistent/x        | --dataset /nonexistent/x",
+            "tokens --server-pid 12                  | --server-pid names a running server",
             "lottery --dialect morse                 | --dialect must be text or binary",
             "tokens --port 9000 --storage h2         | --storage shapes the in-process server",
             "collector --pipeline 0                  | --pipeline must be between 1 and 4096",
