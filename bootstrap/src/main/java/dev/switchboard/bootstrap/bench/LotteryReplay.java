@@ -1,7 +1,7 @@
 package dev.switchboard.bootstrap.bench;
 
-import dev.switchboard.adapter.in.tcp.lottery.codec.LotteryTextProtocolCodecFactory;
-import dev.switchboard.adapter.in.tcp.lottery.message.BinaryBets;
+import dev.switchboard.adapter.tcp.lottery.protocol.TextFrame;
+import dev.switchboard.adapter.tcp.lottery.protocol.BinaryBets;
 import dev.switchboard.bootstrap.ServerRuntime;
 import dev.switchboard.bootstrap.lottery.AgencyCsv;
 import dev.switchboard.bootstrap.lottery.LotteryAssembly;
@@ -117,7 +117,7 @@ final class LotteryReplay implements ServiceLoad {
 
     @Override
     public Supplier<InetSocketAddress> install(ServerRuntime runtime, LoadSettings settings) {
-        int maxFrame = Math.max(LotteryTextProtocolCodecFactory.DEFAULT_MAX_FRAME, maxFrameBytes(settings.pipeline()));
+        int maxFrame = Math.max(TextFrame.DEFAULT_MAX_FRAME, maxFrameBytes(settings.pipeline()));
         installed = LotteryAssembly.install(runtime, new LotteryConfig(LOOPBACK, 0, 0, files.size(),
                 WinningNumber.DEFAULT, maxFrame));
         return () -> installed.text().orElseThrow().localAddress();

@@ -57,14 +57,13 @@ public final class LotteryTextSessionHandler extends IoHandlerAdapter {
             replies.enqueueFinal(LotteryTextResponse.FRAME_TOO_LARGE);
             return;
         }
-        if (!(frame instanceof TextFrame.Text text)) {
+        byte[] body = ((TextFrame.Body) frame).bytes();
+        LotteryTextRequest request = LotteryTextRequest.parse(body, 0, body.length);
+        if (request instanceof LotteryTextRequest.NotUtf8) {
             telemetry.error("bad_utf8");
             LotteryLog.betsRefused(0, "frame is not UTF-8");
             replies.enqueueNow(LotteryTextResponse.error("frame is not valid UTF-8"));
-            return;
-        }
-        LotteryTextRequest request = LotteryTextRequest.parse(text.body());
-        if (request instanceof LotteryTextRequest.Batch batch) {
+        } else if (request instanceof LotteryTextRequest.Batch batch) {
             store(session, replies, batch.batch(), start);
         } else if (request instanceof LotteryTextRequest.End end) {
             end(session, replies, end.agency(), start);

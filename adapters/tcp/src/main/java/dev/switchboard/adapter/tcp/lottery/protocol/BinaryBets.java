@@ -4,10 +4,7 @@ import dev.switchboard.domain.lottery.AgencyId;
 import dev.switchboard.domain.lottery.Bet;
 import dev.switchboard.domain.lottery.BetBatch;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -28,6 +25,11 @@ public final class BinaryBets {
     public static final int NAME_BYTES = 24;
     public static final int DATE_BYTES = 10;
     public static final int STORED = 1;
+    private static final int FIRST_NAME = Integer.BYTES;
+    private static final int LAST_NAME = FIRST_NAME + NAME_BYTES;
+    private static final int DOCUMENT = LAST_NAME + NAME_BYTES;
+    private static final int BIRTHDATE = DOCUMENT + Integer.BYTES;
+    private static final int NUMBER = BIRTHDATE + DATE_BYTES;
     public static final int REJECTED = 0;
 
     private BinaryBets() {
@@ -39,7 +41,8 @@ public final class BinaryBets {
     }
 
     /**
-     * Reads a batch of an agency's connection; every bet must name that agency.
+     * Reads a batch of an agency's connection straight into a columnar {@link BetBatch}; every bet
+     * must name that agency.
      *
      * @throws IllegalArgumentException any bet is malformed (then the whole batch is refused)
      */
@@ -47,50 +50,45 @@ public final class BinaryBets {
         if (count < 1 || bytes.length != count * BET_BYTES) {
             throw new IllegalArgumentException("a batch of " + count + " bets takes " + count * BET_BYTES + " bytes");
         }
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        List<Bet> bets = new ArrayList<>(count);
-        for (int i = 1; i <= count; i++) {
+        BetBatch.Builder batch = BetBatch.builder(agency, count);
+        for (int i = 0, p = 0; i < count; i++, p += BET_BYTES) {
             try {
-                int betAgency = in.getInt();
+                int betAgency = intAt(bytes, p);
                 if (betAgency != agency.value()) {
                     throw new IllegalArgumentException("agency " + betAgency + " on agency " + agency + "'s connection");
                 }
-                String first = name(in, "first name");
-                String last = name(in, "last name");
-                int document = in.getInt();
-                byte[] date = new byte[DATE_BYTES];
-                in.get(date);
-                String dateText = new String(date, StandardCharsets.ISO_8859_1);
-                int number = in.getInt();
-                bets.add(new Bet(agency, first, last, document, Bet.parseBirthdate(dateText), number));
+                String first = name(bytes, p + FIRST_NAME, "first name");
+                String last = name(bytes, p + LAST_NAME, "last name");
+                int document = intAt(bytes, p + DOCUMENT);
+                long birthdate = WireFields.birthdate(bytes, p + BIRTHDATE, p + BIRTHDATE + DATE_BYTES, true);
+                batch.add(first, last, document, birthdate, intAt(bytes, p + NUMBER));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("bet " + i + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException("bet " + (i + 1) + ": " + e.getMessage(), e);
             }
         }
-        return new BetBatch(agency, bets);
+        return batch.build();
+    }
+
+    private static int intAt(byte[] b, int p) {
+        return (b[p] << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF);
     }
 
     // A name is the bytes before the first NUL; everything after it must be NUL too.
-    private static String name(ByteBuffer in, String what) {
-        byte[] field = new byte[NAME_BYTES];
-        in.get(field);
-        int end = 0;
-        while (end < NAME_BYTES && field[end] != 0) {
+    private static String name(byte[] b, int from, String what) {
+        int to = from + NAME_BYTES;
+        int end = from;
+        while (end < to && b[end] != 0) {
             end++;
         }
-        for (int i = end; i < NAME_BYTES; i++) {
-            if (field[i] != 0) {
+        for (int i = end; i < to; i++) {
+            if (b[i] != 0) {
                 throw new IllegalArgumentException(what + " has bytes after its NUL padding");
             }
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(field, 0, end)).toString();
-        } catch (CharacterCodingException e) {
+        if (!WireFields.isUtf8(b, from, end)) {
             throw new IllegalArgumentException(what + " is not UTF-8");
         }
+        return WireFields.text(b, from, end);
     }
 
     /** Writes one bet's 70 bytes. */
@@ -107,7 +105,9 @@ public final class BinaryBets {
     public static byte[] encodeBatch(BetBatch batch) {
         ByteBuffer out = ByteBuffer.allocate((int) frameBytes(batch.size()));
         out.putInt(batch.size());
-        batch.bets().forEach(bet -> encode(bet, out));
+        for (int i = 0; i < batch.size(); i++) {
+            encode(batch.bet(i), out);
+        }
         return out.array();
     }
 

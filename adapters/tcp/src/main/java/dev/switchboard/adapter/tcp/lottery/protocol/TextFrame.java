@@ -11,12 +11,30 @@ public sealed interface TextFrame {
     /** The frame limit a server and an agency use unless told otherwise. */
     int DEFAULT_MAX_FRAME = 8192;
 
-    /** A whole frame body, decoded as UTF-8. */
-    record Text(String body) implements TextFrame {
-    }
+    /**
+     * A whole frame body, as bytes: it is read straight from them ({@link LotteryTextRequest#parse(byte[], int, int)}),
+     * its UTF-8 checked there. Frame boundaries are intact even when it is not UTF-8.
+     */
+    record Body(byte[] bytes) implements TextFrame {
 
-    /** A whole frame whose body is not valid UTF-8. Frame boundaries are intact: the connection stays usable. */
-    record Malformed(int bytes) implements TextFrame {
+        public static Body of(String text) {
+            return new Body(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Body other && java.util.Arrays.equals(bytes, other.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public String toString() {
+            return "Body[" + new String(bytes, java.nio.charset.StandardCharsets.UTF_8) + "]";
+        }
     }
 
     /**

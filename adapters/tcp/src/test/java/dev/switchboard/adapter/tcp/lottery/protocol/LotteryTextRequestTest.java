@@ -78,4 +78,52 @@ class LotteryTextRequestTest {
         assertThat(LotteryTextResponse.parseWinners("30876370;24807259")).containsExactly(30876370, 24807259);
         assertThat(LotteryTextResponse.parseWinners("NO_WINNERS")).isEmpty();
     }
+
+    @Test
+    void aBatchNumberInTheHeader_isKeptWithTheBatch_andWrittenBack() {
+        BetBatch batch = new BetBatch(A1, List.of(new Bet(A1, "Ana", "Pérez", 1, LocalDate.of(1980, 1, 1), 0)));
+
+        assertThat(LotteryTextRequest.parse("1;1;42\nAna;Pérez;1;1980-01-01;0\n"))
+                .isEqualTo(new LotteryTextRequest.Batch(batch.numbered(42)));
+        assertThat(LotteryTextRequest.batchBody(batch.numbered(42))).startsWith("1;1;42\n");
+        assertThat(LotteryTextRequest.parse(LotteryTextRequest.batchBody(batch.numbered(42))))
+                .isEqualTo(new LotteryTextRequest.Batch(batch.numbered(42)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1;1;0\nAna;Pérez;1;1980-01-01;0\n", "1;1;1234567890123456789\nAna;Pérez;1;1980-01-01;0\n"})
+    void aBatchNumberThatIsNotAPositiveLong_makesTheBatchBad(String body) {
+        assertThat(LotteryTextRequest.parse(body)).isInstanceOf(LotteryTextRequest.BadBatch.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1;1;\nAna;Pérez;1;1980-01-01;0\n", "1;1;x\nAna;Pérez;1;1980-01-01;0\n",
+        "1;1;2;3\nAna;Pérez;1;1980-01-01;0\n"})
+    void aHeaderWithAnythingElseAfterTheCount_isNotABatch(String body) {
+        assertThat(LotteryTextRequest.parse(body)).isInstanceOf(LotteryTextRequest.Wrong.class);
+    }
+
+    @Test
+    void bytesThatAreNotUtf8_areSaidSo_whereverTheyAre() {
+        byte[] body = {'1', ';', '1', '\n', (byte) 0xC3, (byte) 0x28, ';', 'x'};
+        assertThat(LotteryTextRequest.parse(body, 0, body.length)).isEqualTo(new LotteryTextRequest.NotUtf8(8));
+        byte[] overlong = {'E', 'N', 'D', ';', (byte) 0xC0, (byte) 0xB1};
+        assertThat(LotteryTextRequest.parse(overlong, 0, overlong.length)).isInstanceOf(LotteryTextRequest.NotUtf8.class);
+        byte[] surrogate = {'1', ';', '1', '\n', (byte) 0xED, (byte) 0xA0, (byte) 0x80};
+        assertThat(LotteryTextRequest.parse(surrogate, 0, surrogate.length)).isInstanceOf(LotteryTextRequest.NotUtf8.class);
+    }
+
+    @Test
+    void aBatchReadFromBytes_givesTheSameReasonAsTheSeedsReading() {
+        assertThat(LotteryTextRequest.parse("1;2\nAna;Pérez;1;1980-01-01;0\nEva;Pérez;2;1980-02-30;1\n"))
+                .isEqualTo(new LotteryTextRequest.BadBatch("bet 2: birthdate must be a date YYYY-MM-DD, not '1980-02-30'", 2));
+        assertThat(LotteryTextRequest.parse("1;1\nAna;Pérez;12a;1980-01-01;0\n"))
+                .isEqualTo(new LotteryTextRequest.BadBatch("bet 1: document must be decimal digits, not '12a'", 1));
+        assertThat(LotteryTextRequest.parse("1;1\nAna;Pérez;1;1980-01-01\n"))
+                .isEqualTo(new LotteryTextRequest.BadBatch("bet 1: expected 5 fields, got 4", 1));
+        assertThat(LotteryTextRequest.parse("1;1\nAna;Pérez;1;1980-01-01;0;\n"))
+                .isEqualTo(new LotteryTextRequest.BadBatch("bet 1: expected 5 fields, got 6", 1));
+        assertThat(LotteryTextRequest.parse("1;1\n ;Pérez;1;1980-01-01;0\n"))
+                .isEqualTo(new LotteryTextRequest.BadBatch("bet 1: first name must not be empty", 1));
+    }
 }

@@ -1,11 +1,6 @@
 package dev.switchboard.adapter.in.tcp.lottery.codec;
 
 import dev.switchboard.adapter.tcp.lottery.protocol.TextFrame;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.CumulativeProtocolDecoder;
@@ -13,19 +8,16 @@ import org.apache.mina.filter.codec.ProtocolDecoderOutput;
 
 /**
  * Splits the text dialect's stream into frames: an 8-byte big-endian unsigned length, then that
- * many bytes of UTF-8 body. A length over the limit (or over 2^63, which reads negative) is
+ * many bytes of body, handed on as bytes (the request is read from them, UTF-8 checked there). A length over the limit (or over 2^63, which reads negative) is
  * reported as soon as the 8 prefix bytes are in, before any of the body is buffered, and
  * everything after it is discarded: the connection is about to close. So no connection ever
  * buffers more than one frame of at most {@code maxFrameBytes}.
  *
- * <p>Keeps state (discarding, the UTF-8 decoder), so the codec factory makes one per session.
+ * <p>Keeps state (discarding), so the codec factory makes one per session.
  */
 public final class LengthPrefixedFrameDecoder extends CumulativeProtocolDecoder {
 
     private final int maxFrameBytes;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private boolean discarding;
 
     public LengthPrefixedFrameDecoder(int maxFrameBytes) {
@@ -54,15 +46,10 @@ public final class LengthPrefixedFrameDecoder extends CumulativeProtocolDecoder 
         if (in.remaining() < TextFrame.PREFIX_BYTES + length) {
             return false;
         }
-        int start = in.position() + TextFrame.PREFIX_BYTES;
-        ByteBuffer body = in.buf().duplicate();
-        body.limit(start + (int) length).position(start);
-        try {
-            out.write(new TextFrame.Text(utf8.reset().decode(body).toString()));
-        } catch (CharacterCodingException e) {
-            out.write(new TextFrame.Malformed((int) length));
-        }
-        in.position(start + (int) length);
+        in.skip(TextFrame.PREFIX_BYTES);
+        byte[] body = new byte[(int) length];
+        in.get(body);
+        out.write(new TextFrame.Body(body));
         return true;
     }
 }

@@ -51,7 +51,7 @@ class LengthPrefixedFrameDecoderTest {
 
         assertThat(feed(slice(whole, 0, 3))).isEmpty();
         assertThat(feed(slice(whole, 3, 9))).isEmpty();
-        assertThat(feed(slice(whole, 9, whole.length))).containsExactly(new TextFrame.Text("END;3"));
+        assertThat(feed(slice(whole, 9, whole.length))).containsExactly(TextFrame.Body.of("END;3"));
     }
 
     @Test
@@ -61,24 +61,24 @@ class LengthPrefixedFrameDecoderTest {
         for (byte b : whole) {
             got.addAll(feed(new byte[] {b}));
         }
-        assertThat(got).containsExactly(new TextFrame.Text("WINNERS;1"));
+        assertThat(got).containsExactly(TextFrame.Body.of("WINNERS;1"));
     }
 
     @Test
     void severalFramesInOneRead_areAllDelivered_includingAnEmptyOne() throws Exception {
         assertThat(feed(concat(frame("END;1"), frame(""), frame("Añá"))))
-                .containsExactly(new TextFrame.Text("END;1"), new TextFrame.Text(""), new TextFrame.Text("Añá"));
+                .containsExactly(TextFrame.Body.of("END;1"), TextFrame.Body.of(""), TextFrame.Body.of("Añá"));
     }
 
     @Test
     void multiByteCharacterSplitAcrossReads_decodesOnce() throws Exception {
         byte[] whole = frame("ñ");
-        assertThat(feed(slice(whole, 0, 9), slice(whole, 9, 10))).containsExactly(new TextFrame.Text("ñ"));
+        assertThat(feed(slice(whole, 0, 9), slice(whole, 9, 10))).containsExactly(TextFrame.Body.of("ñ"));
     }
 
     @Test
     void frameAtTheLimit_isAccepted() throws Exception {
-        assertThat(feed(frame("x".repeat(64)))).containsExactly(new TextFrame.Text("x".repeat(64)));
+        assertThat(feed(frame("x".repeat(64)))).containsExactly(TextFrame.Body.of("x".repeat(64)));
     }
 
     @Test
@@ -97,11 +97,11 @@ class LengthPrefixedFrameDecoderTest {
     }
 
     @Test
-    void badUtf8_isMalformed_andTheNextFrameStillDecodes() throws Exception {
-        byte[] bad = frame(new byte[] {'1', ';', (byte) 0xC3, (byte) 0x28});
+    void badUtf8_isHandedOnAsItCame_andTheNextFrameStillDecodes() throws Exception {
+        byte[] badBody = {'1', ';', (byte) 0xC3, (byte) 0x28};
 
-        assertThat(feed(concat(bad, frame("END;2"))))
-                .containsExactly(new TextFrame.Malformed(4), new TextFrame.Text("END;2"));
+        assertThat(feed(concat(frame(badBody), frame("END;2"))))
+                .containsExactly(new TextFrame.Body(badBody), TextFrame.Body.of("END;2"));
     }
 
     @Test
