@@ -78,8 +78,8 @@ class LotteryTextDecoderPropertiesTest {
             assertThat(out).allSatisfy(m -> assertThat(m).isInstanceOf(TextFrame.class));
             for (int i = 0; i < out.size(); i++) {
                 assertThat(i == out.size() - 1 || !(out.get(i) instanceof TextFrame.TooLarge)).as("TooLarge is last").isTrue();
-                if (out.get(i) instanceof TextFrame.Text text) {
-                    assertThat(LotteryTextRequest.parse(text.body())).isNotNull();
+                if (out.get(i) instanceof TextFrame.Body body) {
+                    assertThat(LotteryTextRequest.parse(body.bytes(), 0, body.bytes().length)).isNotNull();
                 }
             }
         });
@@ -139,7 +139,7 @@ class LotteryTextDecoderPropertiesTest {
             List<Object> first = harness.feed(split(Arrays.copyOf(stream, 17 + 8), in.reads()));
             List<Object> rest = harness.feedAndClose(split(Arrays.copyOfRange(stream, 17 + 8, stream.length), in.reads()));
 
-            assertThat(first).containsExactly(new TextFrame.Text("WINNERS;1"), new TextFrame.TooLarge(in.prefix(), MAX));
+            assertThat(first).containsExactly(TextFrame.Body.of("WINNERS;1"), new TextFrame.TooLarge(in.prefix(), MAX));
             assertThat(rest).isEmpty();
         });
     }
@@ -151,7 +151,7 @@ class LotteryTextDecoderPropertiesTest {
 
             List<Object> out = harness().feed(split(concat(frame(utf8(body)), frame(utf8("END;1"))), in.reads()));
 
-            assertThat(out).containsExactly(new TextFrame.Text(body), new TextFrame.Text("END;1"));
+            assertThat(out).containsExactly(TextFrame.Body.of(body), TextFrame.Body.of("END;1"));
         });
     }
 
@@ -160,7 +160,10 @@ class LotteryTextDecoderPropertiesTest {
         Fuzz.forAll(500, r -> new Stream(Gen.textWithNotUtf8(r, 60, ""), Gen.readSizes(r)), in -> {
             List<Object> out = harness().feed(split(concat(frame(in.bytes()), frame(utf8("END;3"))), in.reads()));
 
-            assertThat(out).containsExactly(new TextFrame.Malformed(in.bytes().length), new TextFrame.Text("END;3"));
+            // the frame is handed on whole; reading it says it is not UTF-8
+            assertThat(out).containsExactly(new TextFrame.Body(in.bytes()), TextFrame.Body.of("END;3"));
+            assertThat(LotteryTextRequest.parse(in.bytes(), 0, in.bytes().length))
+                    .isEqualTo(new LotteryTextRequest.NotUtf8(in.bytes().length));
         });
     }
 
@@ -182,6 +185,6 @@ class LotteryTextDecoderPropertiesTest {
     }
 
     private static List<Object> texts(List<String> bodies) {
-        return bodies.stream().map(b -> (Object) new TextFrame.Text(b)).toList();
+        return bodies.stream().map(b -> (Object) TextFrame.Body.of(b)).toList();
     }
 }
