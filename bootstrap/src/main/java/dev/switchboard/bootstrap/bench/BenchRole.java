@@ -266,10 +266,11 @@ public final class BenchRole implements Role, Main.PositionalArguments {
         long before = serverCpu.getAsLong();
         LoadResult result = load.run(server, target, settings);
         long after = serverCpu.getAsLong();
-        if (before < 0 || after < 0) {
+        long client = inProcess ? result.measured().clientCpuNanos() : 0;
+        if (before < 0 || after < 0 || client < 0) {
             return result.withServerCpu(-1);
         }
-        return result.withServerCpu(inProcess ? after - before - result.measured().clientCpuNanos() : after - before);
+        return result.withServerCpu(after - before - client);
     }
 
     private static void deleteTree(Path dir) {

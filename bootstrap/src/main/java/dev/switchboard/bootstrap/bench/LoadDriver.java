@@ -55,6 +55,11 @@ final class LoadDriver {
     record Measured(long ops, long errors, double seconds, long[] roundNanos, Optional<String> firstError,
                     long clientCpuNanos) {
 
+        /** Without the load's CPU time (unknown: no server CPU figure is printed then). */
+        Measured(long ops, long errors, double seconds, long[] roundNanos, Optional<String> firstError) {
+            this(ops, errors, seconds, roundNanos, firstError, -1);
+        }
+
         double perSecond(double count) {
             return seconds > 0 ? count / seconds : 0;
         }
