@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CollectorFaultsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final long ROTATE_SECONDS = 3;
     private static final Pattern LISTENING = Pattern.compile("sink listening on 127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern RECORD = Pattern.compile("^\\d \\d+$");
     private static final Pattern RECEIVED = Pattern.compile("sink: received (\\S+) \\(");
@@ -110,6 +112,15 @@ class CollectorFaultsIT {
         return all;
     }
 
+    /** The period number {@code M} of the one {@code M.dat.lock} in the spool. */
+    private static long lockedPeriod(Path spool) throws IOException {
+        try (Stream<Path> files = Files.list(spool)) {
+            String name = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".dat.lock"))
+                    .findFirst().orElseThrow();
+            return Long.parseLong(name.substring(0, name.length() - ".dat.lock".length()));
+        }
+    }
+
     private static boolean hasLock(Path spool) throws IOException {
         try (Stream<Path> files = Files.list(spool)) {
             return files.anyMatch(p -> p.getFileName().toString().endsWith(".dat.lock"));
@@ -137,7 +148,7 @@ class CollectorFaultsIT {
         Launcher sink = sink(0);
         int port = portOf(sink);
         String[] collectorArgs = {"collector", "--tmp-persist-dir", spool.toString(), "--port", Integer.toString(port),
-                "--rotate", "3", "--dist-interval", "0.5", "--sample-period", "20"};
+                "--rotate", Long.toString(ROTATE_SECONDS), "--dist-interval", "0.5", "--sample-period", "20"};
         Launcher first = launch(collectorArgs);
         await().atMost(WAIT).until(() -> !received(sink).isEmpty() && hasLock(spool) && spooled(spool).size() >= 20);
 
@@ -145,6 +156,10 @@ class CollectorFaultsIT {
         assertThat(hasLock(spool)).as("killed while a period was open").isTrue();
         Set<String> before = new HashSet<>(records(sink.stdoutLines()));
         before.addAll(spooled(spool));
+        // a lock is stale only once its period is over: restart after the killed period's end, so the
+        // restart is what must remove the lock (a restart inside the period would rightly keep it)
+        Instant periodOver = Instant.ofEpochSecond((lockedPeriod(spool) + 1) * ROTATE_SECONDS);
+        await().atMost(WAIT).until(() -> !Instant.now().isBefore(periodOver));
 
         Launcher second = launch(collectorArgs);
         await().atMost(WAIT).until(() -> records(sink.stdoutLines()).containsAll(before));
