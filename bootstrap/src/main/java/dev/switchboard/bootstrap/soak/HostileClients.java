@@ -23,6 +23,8 @@ final class HostileClients {
     static final long ENDLESS_CAP = 32L * 1024 * 1024;
     /** Bytes one never-reading connection may send before the server is judged never to push back. */
     static final long PIPELINE_CAP = 512L * 1024 * 1024;
+    /** What the never-reading pipeliner may send at least, whatever the hostile budget: enough that it must be pushed back. */
+    static final long PIPELINE_BUDGET = 192L * 1024 * 1024;
     private static final int CHUNK = 64 * 1024;
 
     private final SoakProtocol protocol;
@@ -50,12 +52,19 @@ final class HostileClients {
         int closes;
         int stalls;
 
+        final long budget;
+
         Tally(String name) {
+            this(name, settings.hostileBytes());
+        }
+
+        Tally(String name, long budget) {
             this.name = name;
+            this.budget = budget;
         }
 
         boolean goOn() {
-            return !stop.get() && sent < settings.hostileBytes() && problem.get() == null;
+            return !stop.get() && sent < budget && problem.get() == null;
         }
 
         /**
@@ -65,7 +74,7 @@ final class HostileClients {
          */
         boolean goOnUntilAnswered() {
             boolean answered = closes + stalls > 0;
-            return (!stop.get() || !answered) && sent < settings.hostileBytes() && problem.get() == null;
+            return (!stop.get() || !answered) && sent < budget && problem.get() == null;
         }
 
         HostileOutcome outcome() {
@@ -115,7 +124,9 @@ final class HostileClients {
     }
 
     HostileOutcome pipeline() {
-        Tally tally = new Tally("pipeline");
+        // small answers (a metrics put's is 4 bytes for 23 sent) fit the server's bounded write queue
+        // and both socket buffers for a long while: the pipeliner may send until the server must push back
+        Tally tally = new Tally("pipeline", Math.max(settings.hostileBytes(), PIPELINE_BUDGET));
         byte[] one = protocol.pipelined();
         ByteArrayOutputStream many = new ByteArrayOutputStream(CHUNK + one.length);
         while (many.size() < CHUNK) {
