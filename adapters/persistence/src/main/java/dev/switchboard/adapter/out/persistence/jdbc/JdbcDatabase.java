@@ -83,18 +83,38 @@ public final class JdbcDatabase implements AutoCloseable {
         return pool.getConnection();
     }
 
+    private static final int MIGRATE_ATTEMPTS = 5;
+    private static final long MIGRATE_PAUSE_MILLIS = 200;
+
+    /**
+     * Brings the schema up to date. Nodes started together on a new shared database race here:
+     * one creates Flyway's history table, and another that finds it still empty refuses to
+     * baseline. The loser tries again a few times, by when the winner has migrated.
+     */
     private void migrate() {
-        try {
-            Flyway.configure(JdbcDatabase.class.getClassLoader())
-                    .dataSource(pool)
-                    .locations(MIGRATIONS)
-                    // an H2 file made before the schema was versioned: V1 runs over it (IF NOT EXISTS)
-                    .baselineOnMigrate(true)
-                    .baselineVersion("0")
-                    .load()
-                    .migrate();
-        } catch (FlywayException e) {
-            throw new StorageException("could not bring the schema of " + url + " up to date: " + firstLine(rootMessage(e)), e);
+        Flyway flyway = Flyway.configure(JdbcDatabase.class.getClassLoader())
+                .dataSource(pool)
+                .locations(MIGRATIONS)
+                // an H2 file made before the schema was versioned: V1 runs over it (IF NOT EXISTS)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                flyway.migrate();
+                return;
+            } catch (FlywayException e) {
+                if (attempt == MIGRATE_ATTEMPTS) {
+                    throw new StorageException("could not bring the schema of " + url + " up to date: "
+                            + firstLine(rootMessage(e)), e);
+                }
+                try {
+                    Thread.sleep(MIGRATE_PAUSE_MILLIS * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new StorageException("interrupted while bringing the schema of " + url + " up to date", e);
+                }
+            }
         }
     }
 
