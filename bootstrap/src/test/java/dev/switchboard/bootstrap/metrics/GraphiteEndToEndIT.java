@@ -130,6 +130,14 @@ class GraphiteEndToEndIT {
         }
     }
 
+    private String collectdLog() {
+        try {
+            return Files.readString(dir.resolve("collectd.log"));
+        } catch (java.io.IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
     @Test
     void aRealCollectdFeedsItAndItsSeriesAreFoundAndRendered() throws Exception {
         boolean installed = Files.isExecutable(COLLECTD);
@@ -172,15 +180,18 @@ class GraphiteEndToEndIT {
         Process collectd = new ProcessBuilder(COLLECTD.toString(), "-f", "-C", conf.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("collectd.log").toFile()).start();
         try (Launcher ignored = server.process()) {
-            // collectd's load plugin reports shortterm, midterm and longterm under <host>.load.load
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            // collectd's load plugin reports shortterm, midterm and longterm under <host>.load.load; each
+            // plugin's values reach write_graphite on their own read, so one may be flushed a second
+            // after another: wait until both plugins' nodes are there
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 JsonArray found = JsonParser.parseString(
                         get(server.admin(), "metrics/find?query=collectd.sbtest.load.load.*").body()).getAsJsonArray();
-                return found.size() >= 3;
+                assertThat(found).hasSizeGreaterThanOrEqualTo(3);
+                JsonArray top = JsonParser.parseString(
+                        get(server.admin(), "metrics/find?query=collectd.sbtest.*").body()).getAsJsonArray();
+                assertThat(top).as(() -> "collectd's nodes; its log:\n" + collectdLog())
+                        .extracting(n -> n.getAsJsonObject().get("text").getAsString()).contains("load", "memory");
             });
-            JsonArray top = JsonParser.parseString(get(server.admin(), "metrics/find?query=collectd.sbtest.*").body())
-                    .getAsJsonArray();
-            assertThat(top).extracting(n -> n.getAsJsonObject().get("text").getAsString()).contains("load", "memory");
             JsonArray rendered = JsonParser.parseString(get(server.admin(),
                     "render?target=collectd.sbtest.load.load.*&from=-5min&until=now&format=json").body())
                     .getAsJsonArray();
