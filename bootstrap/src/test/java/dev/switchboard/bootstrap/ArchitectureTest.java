@@ -37,6 +37,7 @@ class ArchitectureTest {
                 .adapter("persistence", "dev.switchboard.adapter.out.persistence..")
                 .adapter("spool", "dev.switchboard.adapter.out.spool..")
                 .adapter("http-client", "dev.switchboard.adapter.out.http..")
+                .adapter("telemetry", "dev.switchboard.adapter.out.telemetry..")
                 .adapter("bootstrap", "dev.switchboard.bootstrap..")
                 .ignoreDependency(
                         com.tngtech.archunit.base.DescribedPredicate.describe("bootstrap", c -> c.getPackageName().startsWith("dev.switchboard.bootstrap")),
@@ -79,6 +80,23 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.switchboard.adapter.tcp..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.mina..",
                         "dev.switchboard.adapter.in..", "dev.switchboard.adapter.out..")
+                .check(classes);
+    }
+
+    @Test
+    void adaptersRecordTelemetryThroughItsPortOnly() {
+        // the admin server renders the registry it is given as the Prometheus text format
+        noClasses().that().resideOutsideOfPackages("dev.switchboard.adapter.out.telemetry..",
+                        "dev.switchboard.adapter.in.web.admin..", "dev.switchboard.bootstrap..")
+                .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+                .check(classes);
+    }
+
+    @Test
+    void telemetryKindsAreEnums() {
+        ArchRuleDefinition.classes().that().implement("dev.switchboard.application.port.out.telemetry.RequestKind")
+                .or().implement("dev.switchboard.application.port.out.telemetry.ErrorKind")
+                .should().beEnums()
                 .check(classes);
     }
 

@@ -6,8 +6,10 @@ import dev.switchboard.adapter.in.web.collector.SinkConfig;
 import dev.switchboard.adapter.in.web.collector.SinkServer;
 import dev.switchboard.adapter.out.http.collector.HttpBatchUploader;
 import dev.switchboard.adapter.out.spool.collector.FileSpool;
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.adapter.out.telemetry.MicrometerTelemetry;
 import dev.switchboard.application.port.out.collector.ReceiptStore;
+import dev.switchboard.application.port.out.telemetry.SinkErrorKind;
+import dev.switchboard.application.port.out.telemetry.SinkRequestKind;
 import dev.switchboard.application.service.collector.CollectorStatusService;
 import dev.switchboard.application.service.collector.DistributorService;
 import dev.switchboard.application.service.collector.SampleGeneratorService;
@@ -52,8 +54,8 @@ public final class CollectorAssembly {
     public static SinkComponent installSink(ServerRuntime runtime, SinkConfig config, PrintStream echo) {
         ReceiptStore store = runtime.storage().receiptStore();
         SinkService service = new SinkService(store, Clock.systemUTC());
-        ServiceTelemetry telemetry = new ServiceTelemetry("sink", runtime.registry())
-                .declare(List.of("batch", "duplicate"), List.of("bad_request", "too_large", "storage", "not_found", "method"));
+        MicrometerTelemetry telemetry = new MicrometerTelemetry("sink", runtime.registry(),
+                SinkRequestKind.class, SinkErrorKind.class);
         telemetry.storedItems(service::count);
         SinkComponent component = new SinkComponent(new SinkServer(config, service, echo, telemetry));
         runtime.add(component);

@@ -4,8 +4,11 @@ import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
 import dev.switchboard.adapter.in.tcp.lottery.LotteryTcpServer;
 import dev.switchboard.adapter.in.tcp.lottery.Slf4jLotteryEvents;
 import dev.switchboard.adapter.in.web.admin.lottery.LotteryApi;
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.adapter.out.telemetry.MicrometerTelemetry;
 import dev.switchboard.application.port.out.lottery.BetStore;
+import dev.switchboard.application.port.out.telemetry.ConnectionErrorKind;
+import dev.switchboard.application.port.out.telemetry.LotteryErrorKind;
+import dev.switchboard.application.port.out.telemetry.LotteryRequestKind;
 import dev.switchboard.application.service.lottery.LotteryService;
 import dev.switchboard.bootstrap.Component;
 import dev.switchboard.bootstrap.ServerRuntime;
@@ -41,9 +44,8 @@ public final class LotteryAssembly {
                 : null;
         LotteryService service = new LotteryService(store, config.agencies(), config.winningNumber(),
                 new Slf4jLotteryEvents(), drawThread);
-        ServiceTelemetry telemetry = new ServiceTelemetry("lottery", runtime.registry())
-                .declare(List.of("batch", "end", "winners"), List.of("bad_batch", "bad_request", "bad_agency", "bad_utf8",
-                        "rejected", "draw_pending", "frame_too_large", "storage", "internal", "connection_limit"));
+        MicrometerTelemetry telemetry = new MicrometerTelemetry("lottery", runtime.registry(),
+                LotteryRequestKind.class, LotteryErrorKind.class, ConnectionErrorKind.class);
         telemetry.storedItems(service::totalBets);
         // first in, last out: the state is restored before the listeners open, the draw thread stops after they close
         runtime.add(new Component() {

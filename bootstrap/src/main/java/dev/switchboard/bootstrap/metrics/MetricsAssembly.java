@@ -5,9 +5,12 @@ import dev.switchboard.adapter.in.tcp.graphite.GraphiteTcpServer;
 import dev.switchboard.adapter.in.tcp.metrics.MetricsTcpServer;
 import dev.switchboard.adapter.in.web.admin.graphite.GraphiteApi;
 import dev.switchboard.adapter.in.web.admin.metrics.MetricsApi;
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.adapter.out.telemetry.MicrometerTelemetry;
 import dev.switchboard.application.port.out.metrics.MetricStore;
 import dev.switchboard.application.service.metrics.GraphiteService;
+import dev.switchboard.application.port.out.telemetry.ConnectionErrorKind;
+import dev.switchboard.application.port.out.telemetry.MetricsErrorKind;
+import dev.switchboard.application.port.out.telemetry.MetricsRequestKind;
 import dev.switchboard.application.service.metrics.MetricsService;
 import dev.switchboard.application.service.metrics.RetentionService;
 import dev.switchboard.bootstrap.ServerRuntime;
@@ -40,10 +43,8 @@ public final class MetricsAssembly {
     public static Installed install(ServerRuntime runtime, String host, int port, MetricsOptions options) {
         MetricStore store = runtime.storage().metricStore();
         MetricsService service = new MetricsService(store);
-        ServiceTelemetry telemetry = new ServiceTelemetry("metrics", runtime.registry())
-                .declare(List.of("put", "get", "graphite"),
-                        List.of("wrong_command", "line_too_long", "storage", "internal", "connection_limit",
-                                "graphite_invalid"));
+        MicrometerTelemetry telemetry = new MicrometerTelemetry("metrics", runtime.registry(),
+                MetricsRequestKind.class, MetricsErrorKind.class, ConnectionErrorKind.class);
         telemetry.storedItems(service::count);
         ExecutorService workers = Threads.pool("metrics-worker", 2);
         TcpComponent component = new TcpComponent(

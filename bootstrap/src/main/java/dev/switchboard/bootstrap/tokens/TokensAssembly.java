@@ -3,9 +3,12 @@ package dev.switchboard.bootstrap.tokens;
 import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
 import dev.switchboard.adapter.in.tcp.tokens.TokensTcpServer;
 import dev.switchboard.adapter.in.web.admin.tokens.TokensApi;
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
 import dev.switchboard.application.port.in.tokens.GetTokenTablesUseCase;
+import dev.switchboard.adapter.out.telemetry.MicrometerTelemetry;
 import dev.switchboard.application.port.in.tokens.ReportTokenTablesUseCase;
+import dev.switchboard.application.port.out.telemetry.ConnectionErrorKind;
+import dev.switchboard.application.port.out.telemetry.TokensErrorKind;
+import dev.switchboard.application.port.out.telemetry.TokensRequestKind;
 import dev.switchboard.application.port.out.tokens.TokenReportPort;
 import dev.switchboard.application.port.out.tokens.TokenRepository;
 import dev.switchboard.application.service.tokens.HandlerPool;
@@ -60,9 +63,8 @@ public final class TokensAssembly {
         // added before the listener, so it stops after it and prints the last changes
         runtime.add(new PeriodicReport(reports, options.period()));
 
-        ServiceTelemetry telemetry = new ServiceTelemetry("tokens", runtime.registry())
-                .declare(List.of("greeting", "token"), List.of("bad_request", "protocol", "line_too_long", "storage",
-                        "stopping", "internal", "connection_limit"));
+        MicrometerTelemetry telemetry = new MicrometerTelemetry("tokens", runtime.registry(),
+                TokensRequestKind.class, TokensErrorKind.class, ConnectionErrorKind.class);
         telemetry.storedItems(shown::handlerCount);
         TcpComponent component = new TcpComponent(
                 TokensTcpServer.create(TcpServerConfig.of(host, port), service, service, telemetry), handlerThreads);

@@ -8,7 +8,9 @@ import dev.switchboard.adapter.in.web.collector.SinkServer;
 import dev.switchboard.adapter.out.http.collector.HttpBatchUploader;
 import dev.switchboard.adapter.out.persistence.inmemory.collector.InMemoryReceiptStore;
 import dev.switchboard.adapter.out.spool.collector.FileSpool;
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.adapter.out.telemetry.MicrometerTelemetry;
+import dev.switchboard.application.port.out.telemetry.SinkErrorKind;
+import dev.switchboard.application.port.out.telemetry.SinkRequestKind;
 import dev.switchboard.application.service.collector.DistributorService;
 import dev.switchboard.application.service.collector.SampleGeneratorService;
 import dev.switchboard.application.service.collector.SinkService;
@@ -74,7 +76,7 @@ class CollectorComponentTest {
         SinkService receipts = new SinkService(new InMemoryReceiptStore(), Clock.systemUTC());
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         sink = new SinkServer(SinkConfig.of("127.0.0.1", 0), receipts,
-                new PrintStream(printed, true, StandardCharsets.UTF_8), ServiceTelemetry.detached("sink"));
+                new PrintStream(printed, true, StandardCharsets.UTF_8), MicrometerTelemetry.detached("sink", SinkRequestKind.class, SinkErrorKind.class));
         int port = sink.start().getPort();
         // one sample at start, the next one a minute or more later: only the timer can seal the period
         CollectorSettings settings = new CollectorSettings(spoolDir, "127.0.0.1", port, Duration.ofMillis(200),

@@ -9,8 +9,10 @@ import dev.switchboard.adapter.in.web.collector.SinkServer;
 import dev.switchboard.adapter.out.http.collector.HttpBatchUploader;
 import dev.switchboard.adapter.out.persistence.inmemory.collector.InMemoryReceiptStore;
 import dev.switchboard.adapter.out.spool.collector.FileSpool;
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.adapter.out.telemetry.MicrometerTelemetry;
 import dev.switchboard.application.port.in.collector.DistributionReport;
+import dev.switchboard.application.port.out.telemetry.SinkErrorKind;
+import dev.switchboard.application.port.out.telemetry.SinkRequestKind;
 import dev.switchboard.application.service.collector.DistributorService;
 import dev.switchboard.application.service.collector.SinkService;
 import dev.switchboard.domain.collector.Receipt;
@@ -62,7 +64,7 @@ class CollectorDeliveryTest {
 
     private SinkServer startSink(int port) throws IOException {
         SinkServer server = new SinkServer(SinkConfig.of("127.0.0.1", port), sink,
-                new PrintStream(printed, true, StandardCharsets.UTF_8), ServiceTelemetry.detached("sink"));
+                new PrintStream(printed, true, StandardCharsets.UTF_8), MicrometerTelemetry.detached("sink", SinkRequestKind.class, SinkErrorKind.class));
         server.start();
         closing.add(server);
         return server;

@@ -1,6 +1,7 @@
 package dev.switchboard.adapter.in.tcp.common;
 
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.application.port.out.telemetry.ConnectionErrorKind;
+import dev.switchboard.application.port.out.telemetry.Telemetry;
 import java.io.IOException;
 import org.apache.mina.core.filterchain.IoFilterAdapter;
 import org.apache.mina.core.service.IoService;
@@ -23,9 +24,9 @@ public final class ConnectionGuardFilter extends IoFilterAdapter {
 
     private final String service;
     private final int maxConnections;
-    private final ServiceTelemetry telemetry;
+    private final Telemetry telemetry;
 
-    public ConnectionGuardFilter(String service, int maxConnections, ServiceTelemetry telemetry) {
+    public ConnectionGuardFilter(String service, int maxConnections, Telemetry telemetry) {
         this.service = service;
         this.maxConnections = maxConnections;
         this.telemetry = telemetry;
@@ -45,7 +46,7 @@ public final class ConnectionGuardFilter extends IoFilterAdapter {
         IoService owner = session.getService();
         if (owner.getManagedSessionCount() > maxConnections) {
             log.warn("{}: connection limit {} reached, refusing {}", service, maxConnections, session.getRemoteAddress());
-            telemetry.error("connection_limit");
+            telemetry.error(ConnectionErrorKind.CONNECTION_LIMIT);
             session.closeNow();
             return;
         }
@@ -80,7 +81,7 @@ public final class ConnectionGuardFilter extends IoFilterAdapter {
         } else {
             log.warn("{}: closing {} after an unexpected error: {}", service, session.getRemoteAddress(), cause.toString());
             log.debug("{}: details", service, cause);
-            telemetry.error("internal");
+            telemetry.error(ConnectionErrorKind.INTERNAL);
         }
         session.closeNow();
     }

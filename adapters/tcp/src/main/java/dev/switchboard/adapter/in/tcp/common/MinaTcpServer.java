@@ -1,6 +1,6 @@
 package dev.switchboard.adapter.in.tcp.common;
 
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.application.port.out.telemetry.Telemetry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -25,7 +25,7 @@ public final class MinaTcpServer implements AutoCloseable {
     private InetSocketAddress bound;
 
     public MinaTcpServer(String service, TcpServerConfig config, ProtocolCodecFactory codec,
-                         IoHandler handler, ServiceTelemetry telemetry) {
+                         IoHandler handler, Telemetry telemetry) {
         this.service = Objects.requireNonNull(service, "'service' must not be null");
         this.config = Objects.requireNonNull(config, "'config' must not be null");
         this.acceptor = new NioSocketAcceptor();

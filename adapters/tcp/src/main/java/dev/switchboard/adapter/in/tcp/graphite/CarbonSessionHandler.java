@@ -2,7 +2,9 @@ package dev.switchboard.adapter.in.tcp.graphite;
 
 import dev.switchboard.adapter.in.tcp.common.Failures;
 import dev.switchboard.adapter.in.tcp.graphite.codec.CarbonRead;
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.application.port.out.telemetry.MetricsErrorKind;
+import dev.switchboard.application.port.out.telemetry.MetricsRequestKind;
+import dev.switchboard.application.port.out.telemetry.Telemetry;
 import dev.switchboard.application.port.in.metrics.PutMetricUseCase;
 import dev.switchboard.application.port.out.metrics.MetricStore;
 import java.util.Objects;
@@ -28,9 +30,9 @@ public final class CarbonSessionHandler extends IoHandlerAdapter {
     private static final AttributeKey PENDING = new AttributeKey(CarbonSessionHandler.class, "pending");
 
     private final PutMetricUseCase puts;
-    private final ServiceTelemetry telemetry;
+    private final Telemetry telemetry;
 
-    public CarbonSessionHandler(PutMetricUseCase puts, ServiceTelemetry telemetry) {
+    public CarbonSessionHandler(PutMetricUseCase puts, Telemetry telemetry) {
         this.puts = Objects.requireNonNull(puts, "'puts' must not be null");
         this.telemetry = Objects.requireNonNull(telemetry, "'telemetry' must not be null");
     }
@@ -45,7 +47,7 @@ public final class CarbonSessionHandler extends IoHandlerAdapter {
         long start = System.nanoTime();
         CarbonRead read = (CarbonRead) message;
         if (read.invalid() > 0) {
-            telemetry.error("graphite_invalid", read.invalid());
+            telemetry.error(MetricsErrorKind.GRAPHITE_INVALID, read.invalid());
         }
         int points = read.points().size();
         if (points == 0) {
@@ -53,7 +55,7 @@ public final class CarbonSessionHandler extends IoHandlerAdapter {
         }
         CompletionStage<Void> stored = puts.putAll(read.points());
         if (stored == MetricStore.STORED) {
-            telemetry.answered("graphite", points, start);
+            telemetry.answered(MetricsRequestKind.GRAPHITE, points, start);
             return;
         }
         AtomicInteger pending = (AtomicInteger) session.getAttribute(PENDING);
@@ -65,9 +67,9 @@ public final class CarbonSessionHandler extends IoHandlerAdapter {
                 // carbon has no way to say so: the points are lost to this agent, and the log says it
                 log.warn("graphite: {} points from {} not stored: {}", points, session.getRemoteAddress(),
                         Failures.rootMessage(failure));
-                telemetry.error("storage");
+                telemetry.error(MetricsErrorKind.STORAGE);
             } else {
-                telemetry.answered("graphite", points, start);
+                telemetry.answered(MetricsRequestKind.GRAPHITE, points, start);
             }
             if (pending.decrementAndGet() == MAX_PENDING - 1) {
                 session.resumeRead();

@@ -3,7 +3,7 @@ package dev.switchboard.adapter.in.tcp.graphite;
 import dev.switchboard.adapter.in.tcp.common.MinaTcpServer;
 import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
 import dev.switchboard.adapter.in.tcp.graphite.codec.CarbonCodecFactory;
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.application.port.out.telemetry.Telemetry;
 import dev.switchboard.application.port.in.metrics.PutMetricUseCase;
 import java.util.function.LongSupplier;
 
@@ -15,7 +15,7 @@ public final class GraphiteTcpServer {
 
     /** {@code telemetry} is the metrics service's: carbon is one more way into the same store. */
     public static MinaTcpServer create(TcpServerConfig config, PutMetricUseCase puts, LongSupplier nowSeconds,
-                                       ServiceTelemetry telemetry) {
+                                       Telemetry telemetry) {
         return new MinaTcpServer("graphite", config, new CarbonCodecFactory(nowSeconds),
                 new CarbonSessionHandler(puts, telemetry), telemetry);
     }

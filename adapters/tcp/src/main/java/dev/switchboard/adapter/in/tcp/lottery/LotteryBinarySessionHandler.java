@@ -5,9 +5,11 @@ import dev.switchboard.adapter.in.tcp.common.Failures;
 import dev.switchboard.adapter.in.tcp.common.ReplySequencer;
 import dev.switchboard.adapter.tcp.lottery.protocol.BinaryBets;
 import dev.switchboard.adapter.tcp.lottery.protocol.BinaryMessage;
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
 import dev.switchboard.application.port.in.lottery.MarkAgencyDoneUseCase;
 import dev.switchboard.application.port.in.lottery.StoreBatchUseCase;
+import dev.switchboard.application.port.out.telemetry.LotteryErrorKind;
+import dev.switchboard.application.port.out.telemetry.LotteryRequestKind;
+import dev.switchboard.application.port.out.telemetry.Telemetry;
 import dev.switchboard.domain.lottery.AgencyId;
 import dev.switchboard.domain.lottery.BetBatch;
 import dev.switchboard.domain.lottery.LotteryRejection;
@@ -35,9 +37,9 @@ public final class LotteryBinarySessionHandler extends IoHandlerAdapter {
 
     private final StoreBatchUseCase batches;
     private final MarkAgencyDoneUseCase done;
-    private final ServiceTelemetry telemetry;
+    private final Telemetry telemetry;
 
-    public LotteryBinarySessionHandler(StoreBatchUseCase batches, MarkAgencyDoneUseCase done, ServiceTelemetry telemetry) {
+    public LotteryBinarySessionHandler(StoreBatchUseCase batches, MarkAgencyDoneUseCase done, Telemetry telemetry) {
         this.batches = Objects.requireNonNull(batches, "'batches' must not be null");
         this.done = Objects.requireNonNull(done, "'done' must not be null");
         this.telemetry = Objects.requireNonNull(telemetry, "'telemetry' must not be null");
@@ -50,13 +52,13 @@ public final class LotteryBinarySessionHandler extends IoHandlerAdapter {
         if (message instanceof BinaryMessage.Hello hello) {
             if (hello.agency() < 1) {
                 log.info("lottery-binary: {} named agency {}; closing", session.getRemoteAddress(), hello.agency());
-                telemetry.error("bad_agency");
+                telemetry.error(LotteryErrorKind.BAD_AGENCY);
                 session.closeNow();
                 return;
             }
             session.setAttribute(AGENCY, AgencyId.of(hello.agency()));
         } else if (message instanceof BinaryMessage.TooLarge tooLarge) {
-            telemetry.error("frame_too_large");
+            telemetry.error(LotteryErrorKind.FRAME_TOO_LARGE);
             LotteryLog.betsRefused(Math.max(0, tooLarge.count()), "frame too large");
             replies.enqueueFinal(REJECTED);
         } else if (message instanceof BinaryMessage.Batch batch) {
@@ -65,7 +67,7 @@ public final class LotteryBinarySessionHandler extends IoHandlerAdapter {
             try {
                 bets = BinaryBets.decode(agency, batch.count(), batch.bets());
             } catch (IllegalArgumentException e) {
-                telemetry.error("bad_batch");
+                telemetry.error(LotteryErrorKind.BAD_BATCH);
                 LotteryLog.betsRefused(batch.count(), e.getMessage());
                 replies.enqueueNow(REJECTED);
                 return;
@@ -81,7 +83,7 @@ public final class LotteryBinarySessionHandler extends IoHandlerAdapter {
         try {
             saved = batches.store(batch);
         } catch (LotteryRejection r) {
-            telemetry.error("rejected");
+            telemetry.error(LotteryErrorKind.REJECTED);
             LotteryLog.betsRefused(batch.size(), r.reason());
             replies.enqueueNow(REJECTED);
             return;
@@ -91,12 +93,12 @@ public final class LotteryBinarySessionHandler extends IoHandlerAdapter {
             if (failure != null) {
                 log.warn("lottery-binary: a batch of agency {} could not be stored: {}", batch.agency(),
                         Failures.rootMessage(failure));
-                telemetry.error("storage");
+                telemetry.error(LotteryErrorKind.STORAGE);
                 LotteryLog.betsRefused(batch.size(), "storage failed");
                 return REJECTED;
             }
             LotteryLog.betsStored(batch.size());
-            telemetry.answered("batch", start);
+            telemetry.answered(LotteryRequestKind.BATCH, start);
             return STORED;
         }));
     }
@@ -109,7 +111,7 @@ public final class LotteryBinarySessionHandler extends IoHandlerAdapter {
                         return done.markDone(agency).thenApply(BinaryBets::winners);
                     } catch (LotteryRejection r) {
                         // no error answer exists for "done": closing tells the client
-                        telemetry.error("rejected");
+                        telemetry.error(LotteryErrorKind.REJECTED);
                         log.info("lottery-binary: done refused for agency {}: {}; closing", agency, r.reason());
                         return CompletableFuture.<byte[]>failedFuture(r);
                     }
@@ -120,7 +122,7 @@ public final class LotteryBinarySessionHandler extends IoHandlerAdapter {
                         session.closeOnFlush();
                         return new byte[0];
                     }
-                    telemetry.answered("end", start);
+                    telemetry.answered(LotteryRequestKind.END, start);
                     return bytes;
                 });
         replies.enqueue(answer);

@@ -4,10 +4,10 @@ import dev.switchboard.adapter.in.tcp.common.MinaTcpServer;
 import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
 import dev.switchboard.adapter.in.tcp.lottery.codec.LotteryBinaryProtocolCodecFactory;
 import dev.switchboard.adapter.in.tcp.lottery.codec.LotteryTextProtocolCodecFactory;
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
 import dev.switchboard.application.port.in.lottery.MarkAgencyDoneUseCase;
 import dev.switchboard.application.port.in.lottery.QueryWinnersUseCase;
 import dev.switchboard.application.port.in.lottery.StoreBatchUseCase;
+import dev.switchboard.application.port.out.telemetry.Telemetry;
 
 /** Builds the lottery's two listeners: the text dialect and the binary dialect, over the same use cases. */
 public final class LotteryTcpServer {
@@ -16,13 +16,13 @@ public final class LotteryTcpServer {
     }
 
     public static MinaTcpServer text(TcpServerConfig config, int maxFrameBytes, StoreBatchUseCase batches,
-                                     MarkAgencyDoneUseCase done, QueryWinnersUseCase winners, ServiceTelemetry telemetry) {
+                                     MarkAgencyDoneUseCase done, QueryWinnersUseCase winners, Telemetry telemetry) {
         return new MinaTcpServer("lottery", config, new LotteryTextProtocolCodecFactory(maxFrameBytes),
                 new LotteryTextSessionHandler(batches, done, winners, telemetry), telemetry);
     }
 
     public static MinaTcpServer binary(TcpServerConfig config, int maxFrameBytes, StoreBatchUseCase batches,
-                                       MarkAgencyDoneUseCase done, ServiceTelemetry telemetry) {
+                                       MarkAgencyDoneUseCase done, Telemetry telemetry) {
         return new MinaTcpServer("lottery-binary", config, new LotteryBinaryProtocolCodecFactory(maxFrameBytes),
                 new LotteryBinarySessionHandler(batches, done, telemetry), telemetry);
     }

@@ -6,10 +6,12 @@ import dev.switchboard.adapter.in.tcp.common.ReplySequencer;
 import dev.switchboard.adapter.tcp.lottery.protocol.LotteryTextRequest;
 import dev.switchboard.adapter.tcp.lottery.protocol.LotteryTextResponse;
 import dev.switchboard.adapter.tcp.lottery.protocol.TextFrame;
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
 import dev.switchboard.application.port.in.lottery.MarkAgencyDoneUseCase;
 import dev.switchboard.application.port.in.lottery.QueryWinnersUseCase;
 import dev.switchboard.application.port.in.lottery.StoreBatchUseCase;
+import dev.switchboard.application.port.out.telemetry.LotteryErrorKind;
+import dev.switchboard.application.port.out.telemetry.LotteryRequestKind;
+import dev.switchboard.application.port.out.telemetry.Telemetry;
 import dev.switchboard.domain.lottery.AgencyId;
 import dev.switchboard.domain.lottery.BetBatch;
 import dev.switchboard.domain.lottery.LotteryRejection;
@@ -36,10 +38,10 @@ public final class LotteryTextSessionHandler extends IoHandlerAdapter {
     private final StoreBatchUseCase batches;
     private final MarkAgencyDoneUseCase done;
     private final QueryWinnersUseCase winners;
-    private final ServiceTelemetry telemetry;
+    private final Telemetry telemetry;
 
     public LotteryTextSessionHandler(StoreBatchUseCase batches, MarkAgencyDoneUseCase done, QueryWinnersUseCase winners,
-                                     ServiceTelemetry telemetry) {
+                                     Telemetry telemetry) {
         this.batches = Objects.requireNonNull(batches, "'batches' must not be null");
         this.done = Objects.requireNonNull(done, "'done' must not be null");
         this.winners = Objects.requireNonNull(winners, "'winners' must not be null");
@@ -52,7 +54,7 @@ public final class LotteryTextSessionHandler extends IoHandlerAdapter {
         ReplySequencer replies = ReplySequencer.of(session);
         TextFrame frame = (TextFrame) message;
         if (frame instanceof TextFrame.TooLarge) {
-            telemetry.error("frame_too_large");
+            telemetry.error(LotteryErrorKind.FRAME_TOO_LARGE);
             LotteryLog.betsRefused(0, "frame too large");
             replies.enqueueFinal(LotteryTextResponse.FRAME_TOO_LARGE);
             return;
@@ -60,7 +62,7 @@ public final class LotteryTextSessionHandler extends IoHandlerAdapter {
         byte[] body = ((TextFrame.Body) frame).bytes();
         LotteryTextRequest request = LotteryTextRequest.parse(body, 0, body.length);
         if (request instanceof LotteryTextRequest.NotUtf8) {
-            telemetry.error("bad_utf8");
+            telemetry.error(LotteryErrorKind.BAD_UTF8);
             LotteryLog.betsRefused(0, "frame is not UTF-8");
             replies.enqueueNow(LotteryTextResponse.error("frame is not valid UTF-8"));
         } else if (request instanceof LotteryTextRequest.Batch batch) {
@@ -70,11 +72,11 @@ public final class LotteryTextSessionHandler extends IoHandlerAdapter {
         } else if (request instanceof LotteryTextRequest.Winners query) {
             replies.enqueueNow(winners(query.agency(), start));
         } else if (request instanceof LotteryTextRequest.BadBatch bad) {
-            telemetry.error("bad_batch");
+            telemetry.error(LotteryErrorKind.BAD_BATCH);
             LotteryLog.betsRefused(bad.count(), bad.reason());
             replies.enqueueNow(LotteryTextResponse.error(bad.reason()));
         } else if (request instanceof LotteryTextRequest.Wrong wrong) {
-            telemetry.error("bad_request");
+            telemetry.error(LotteryErrorKind.BAD_REQUEST);
             replies.enqueueNow(LotteryTextResponse.error(wrong.reason()));
         }
     }
@@ -84,7 +86,7 @@ public final class LotteryTextSessionHandler extends IoHandlerAdapter {
         try {
             saved = batches.store(batch);
         } catch (LotteryRejection r) {
-            telemetry.error("rejected");
+            telemetry.error(LotteryErrorKind.REJECTED);
             LotteryLog.betsRefused(batch.size(), r.reason());
             replies.enqueueNow(LotteryTextResponse.error(r.reason()));
             return;
@@ -93,12 +95,12 @@ public final class LotteryTextSessionHandler extends IoHandlerAdapter {
         replies.enqueue(saved.handle((ok, failure) -> {
             if (failure != null) {
                 log.warn("lottery: a batch of agency {} could not be stored: {}", batch.agency(), Failures.rootMessage(failure));
-                telemetry.error("storage");
+                telemetry.error(LotteryErrorKind.STORAGE);
                 LotteryLog.betsRefused(batch.size(), "storage failed");
                 return LotteryTextResponse.STORAGE_FAILED;
             }
             LotteryLog.betsStored(batch.size());
-            telemetry.answered("batch", start);
+            telemetry.answered(LotteryRequestKind.BATCH, start);
             return LotteryTextResponse.SUCCESS;
         }));
     }
@@ -112,10 +114,10 @@ public final class LotteryTextSessionHandler extends IoHandlerAdapter {
                     ConnectionGuardFilter.exemptFromIdle(session, false);
                     if (failure != null) {
                         log.warn("lottery: END of agency {} failed: {}", agency, Failures.rootMessage(failure));
-                        telemetry.error("storage");
+                        telemetry.error(LotteryErrorKind.STORAGE);
                         return LotteryTextResponse.STORAGE_FAILED;
                     }
-                    telemetry.answered("end", start);
+                    telemetry.answered(LotteryRequestKind.END, start);
                     return text;
                 });
         replies.enqueue(answer);
@@ -125,7 +127,7 @@ public final class LotteryTextSessionHandler extends IoHandlerAdapter {
         try {
             return done.markDone(agency).thenApply(LotteryTextResponse::winners);
         } catch (LotteryRejection r) {
-            telemetry.error("rejected");
+            telemetry.error(LotteryErrorKind.REJECTED);
             return CompletableFuture.completedFuture(LotteryTextResponse.error(r.reason()));
         }
     }
@@ -134,13 +136,13 @@ public final class LotteryTextSessionHandler extends IoHandlerAdapter {
         try {
             Optional<List<Integer>> found = winners.winners(agency);
             if (found.isEmpty()) {
-                telemetry.error("draw_pending");
+                telemetry.error(LotteryErrorKind.DRAW_PENDING);
                 return LotteryTextResponse.DRAW_PENDING;
             }
-            telemetry.answered("winners", start);
+            telemetry.answered(LotteryRequestKind.WINNERS, start);
             return LotteryTextResponse.winners(found.get());
         } catch (LotteryRejection r) {
-            telemetry.error("rejected");
+            telemetry.error(LotteryErrorKind.REJECTED);
             return LotteryTextResponse.error(r.reason());
         }
     }

@@ -4,7 +4,9 @@ import dev.switchboard.adapter.in.tcp.common.Failures;
 import dev.switchboard.adapter.in.tcp.common.pipeline.LinePipeline;
 import dev.switchboard.adapter.in.tcp.common.pipeline.Replies;
 import dev.switchboard.adapter.tcp.metrics.protocol.MetricsResponse;
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.application.port.out.telemetry.MetricsErrorKind;
+import dev.switchboard.application.port.out.telemetry.MetricsRequestKind;
+import dev.switchboard.application.port.out.telemetry.Telemetry;
 import dev.switchboard.application.port.in.metrics.GetMetricsUseCase;
 import dev.switchboard.application.port.in.metrics.PutMetricUseCase;
 import dev.switchboard.application.port.out.metrics.MetricStore;
@@ -40,10 +42,10 @@ public final class MetricsPipeline implements LinePipeline.Protocol<MetricsPipel
     private final PutMetricUseCase puts;
     private final GetMetricsUseCase gets;
     private final Executor workers;
-    private final ServiceTelemetry telemetry;
+    private final Telemetry telemetry;
 
     public MetricsPipeline(PutMetricUseCase puts, GetMetricsUseCase gets, Executor workers,
-                           ServiceTelemetry telemetry) {
+                           Telemetry telemetry) {
         this.puts = Objects.requireNonNull(puts, "'puts' must not be null");
         this.gets = Objects.requireNonNull(gets, "'gets' must not be null");
         this.workers = Objects.requireNonNull(workers, "'workers' must not be null");
@@ -90,7 +92,7 @@ public final class MetricsPipeline implements LinePipeline.Protocol<MetricsPipel
             store(c, batch, replies, start);
         }
         for (int i = 0; i < wrong; i++) {
-            telemetry.error("wrong_command");
+            telemetry.error(MetricsErrorKind.WRONG_COMMAND);
         }
     }
 
@@ -107,16 +109,16 @@ public final class MetricsPipeline implements LinePipeline.Protocol<MetricsPipel
         int n = batch.size();
         if (stored == MetricStore.STORED) {
             replies.ready(OK, n);
-            telemetry.answered("put", n, start);
+            telemetry.answered(MetricsRequestKind.PUT, n, start);
             return;
         }
         replies.later(stored.handle((v, failure) -> {
             if (failure != null) {
                 log.warn("metrics: {} puts failed: {}", n, Failures.rootMessage(failure));
-                telemetry.error("storage");
+                telemetry.error(MetricsErrorKind.STORAGE);
                 return repeat(STORAGE_FAILED, n);
             }
-            telemetry.answered("put", n, start);
+            telemetry.answered(MetricsRequestKind.PUT, n, start);
             return repeat(OK, n);
         }));
     }
@@ -129,17 +131,17 @@ public final class MetricsPipeline implements LinePipeline.Protocol<MetricsPipel
         replies.later(read.handle((answer, failure) -> {
             if (failure != null) {
                 log.warn("metrics: get failed: {}", Failures.rootMessage(failure));
-                telemetry.error("storage");
+                telemetry.error(MetricsErrorKind.STORAGE);
                 return STORAGE_FAILED;
             }
-            telemetry.answered("get", 1, start);
+            telemetry.answered(MetricsRequestKind.GET, 1, start);
             return answer;
         }));
     }
 
     @Override
     public byte[] tooLong(Connection c) {
-        telemetry.error("line_too_long");
+        telemetry.error(MetricsErrorKind.LINE_TOO_LONG);
         return WRONG_COMMAND;
     }
 

@@ -5,11 +5,13 @@ import dev.switchboard.adapter.in.tcp.common.Failures;
 import dev.switchboard.adapter.in.tcp.common.ReplySequencer;
 import dev.switchboard.adapter.tcp.tokens.protocol.TokenRequest;
 import dev.switchboard.adapter.tcp.tokens.protocol.TokenResponse;
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
 import dev.switchboard.application.port.in.tokens.RegisterClientUseCase;
 import dev.switchboard.application.port.in.tokens.RegisterClientUseCase.RegisterClientCommand;
 import dev.switchboard.application.port.in.tokens.SubmitTokenUseCase;
 import dev.switchboard.application.port.in.tokens.SubmitTokenUseCase.SubmitTokenCommand;
+import dev.switchboard.application.port.out.telemetry.Telemetry;
+import dev.switchboard.application.port.out.telemetry.TokensErrorKind;
+import dev.switchboard.application.port.out.telemetry.TokensRequestKind;
 import dev.switchboard.domain.tokens.ClientId;
 import dev.switchboard.domain.tokens.Token;
 import java.net.InetSocketAddress;
@@ -36,10 +38,10 @@ public final class TokensSessionHandler extends IoHandlerAdapter {
 
     private final RegisterClientUseCase registrations;
     private final SubmitTokenUseCase submissions;
-    private final ServiceTelemetry telemetry;
+    private final Telemetry telemetry;
 
     public TokensSessionHandler(RegisterClientUseCase registrations, SubmitTokenUseCase submissions,
-                                ServiceTelemetry telemetry) {
+                                Telemetry telemetry) {
         this.registrations = Objects.requireNonNull(registrations, "'registrations' must not be null");
         this.submissions = Objects.requireNonNull(submissions, "'submissions' must not be null");
         this.telemetry = Objects.requireNonNull(telemetry, "'telemetry' must not be null");
@@ -51,10 +53,10 @@ public final class TokensSessionHandler extends IoHandlerAdapter {
         ReplySequencer replies = ReplySequencer.of(session);
         TokenRequest request = (TokenRequest) message;
         if (request instanceof TokenRequest.TooLong tooLong) {
-            telemetry.error("line_too_long");
+            telemetry.error(TokensErrorKind.LINE_TOO_LONG);
             replies.enqueueFinal(new TokenResponse.Error("line longer than " + tooLong.limit() + " bytes"));
         } else if (request instanceof TokenRequest.Invalid invalid) {
-            refuse(replies, "bad_request", invalid.reason());
+            refuse(replies, TokensErrorKind.BAD_REQUEST, invalid.reason());
         } else if (request instanceof TokenRequest.Greeting greeting) {
             greet(session, replies, greeting, start);
         } else if (request instanceof TokenRequest.Submit submit) {
@@ -64,7 +66,7 @@ public final class TokensSessionHandler extends IoHandlerAdapter {
 
     private void greet(IoSession session, ReplySequencer replies, TokenRequest.Greeting greeting, long start) {
         if (session.containsAttribute(CLIENT)) {
-            refuse(replies, "protocol", "second Greeting: this connection already greeted");
+            refuse(replies, TokensErrorKind.PROTOCOL, "second Greeting: this connection already greeted");
             return;
         }
         InetSocketAddress peer = (InetSocketAddress) session.getRemoteAddress();
@@ -72,32 +74,32 @@ public final class TokensSessionHandler extends IoHandlerAdapter {
         try {
             client = new ClientId(greeting.clientId(), peer.getAddress().getHostAddress(), peer.getPort());
         } catch (IllegalArgumentException e) {
-            refuse(replies, "bad_request", "field 'client_id': " + e.getMessage());
+            refuse(replies, TokensErrorKind.BAD_REQUEST, "field 'client_id': " + e.getMessage());
             return;
         }
         registrations.register(new RegisterClientCommand(client, greeting.tokensExpected()));
         session.setAttribute(CLIENT, client);
         replies.enqueueNow(TokenResponse.READY);
-        telemetry.answered("greeting", start);
+        telemetry.answered(TokensRequestKind.GREETING, start);
     }
 
     private void submit(IoSession session, ReplySequencer replies, TokenRequest.Submit submit, long start) {
         ClientId client = (ClientId) session.getAttribute(CLIENT);
         if (client == null) {
-            refuse(replies, "protocol", "Token before Greeting");
+            refuse(replies, TokensErrorKind.PROTOCOL, "Token before Greeting");
             return;
         }
         Token token;
         try {
             token = Token.of(submit.token());
         } catch (IllegalArgumentException e) {
-            refuse(replies, "bad_request", "field 'token': " + e.getMessage());
+            refuse(replies, TokensErrorKind.BAD_REQUEST, "field 'token': " + e.getMessage());
             return;
         }
         CompletionStage<TokenResponse> answer = submissions.submit(new SubmitTokenCommand(client, token))
                 .handle((received, failure) -> {
                     if (failure == null) {
-                        telemetry.answered("token", start);
+                        telemetry.answered(TokensRequestKind.TOKEN, start);
                         return new TokenResponse.Accepted(token.value());
                     }
                     return failed(failure);
@@ -110,15 +112,15 @@ public final class TokensSessionHandler extends IoHandlerAdapter {
     private TokenResponse failed(Throwable failure) {
         Throwable cause = Failures.root(failure);
         if (cause instanceof RejectedExecutionException) {
-            telemetry.error("stopping");
+            telemetry.error(TokensErrorKind.STOPPING);
             return new TokenResponse.Error("the server is stopping");
         }
         log.warn("tokens: storing an acceptance failed: {}", cause.toString());
-        telemetry.error("storage");
+        telemetry.error(TokensErrorKind.STORAGE);
         return new TokenResponse.Error("storage failed");
     }
 
-    private void refuse(ReplySequencer replies, String kind, String reason) {
+    private void refuse(ReplySequencer replies, TokensErrorKind kind, String reason) {
         telemetry.error(kind);
         replies.enqueueNow(new TokenResponse.Error(reason));
     }

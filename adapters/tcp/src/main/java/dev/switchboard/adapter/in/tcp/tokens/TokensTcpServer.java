@@ -3,9 +3,9 @@ package dev.switchboard.adapter.in.tcp.tokens;
 import dev.switchboard.adapter.in.tcp.common.MinaTcpServer;
 import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
 import dev.switchboard.adapter.in.tcp.tokens.codec.TokensProtocolCodecFactory;
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
 import dev.switchboard.application.port.in.tokens.RegisterClientUseCase;
 import dev.switchboard.application.port.in.tokens.SubmitTokenUseCase;
+import dev.switchboard.application.port.out.telemetry.Telemetry;
 
 /** Builds the tokens listener: JSON-lines codec, then {@link TokensSessionHandler}. */
 public final class TokensTcpServer {
@@ -14,7 +14,7 @@ public final class TokensTcpServer {
     }
 
     public static MinaTcpServer create(TcpServerConfig config, RegisterClientUseCase registrations,
-                                       SubmitTokenUseCase submissions, ServiceTelemetry telemetry) {
+                                       SubmitTokenUseCase submissions, Telemetry telemetry) {
         return new MinaTcpServer("tokens", config, new TokensProtocolCodecFactory(),
                 new TokensSessionHandler(registrations, submissions, telemetry), telemetry);
     }

@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.adapter.in.tcp.common.MinaTcpServer;
 import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.adapter.out.telemetry.MicrometerTelemetry;
+import dev.switchboard.application.port.out.telemetry.ConnectionErrorKind;
+import dev.switchboard.application.port.out.telemetry.MetricsErrorKind;
+import dev.switchboard.application.port.out.telemetry.MetricsRequestKind;
 import dev.switchboard.application.port.in.metrics.PutMetricUseCase;
 import dev.switchboard.application.port.out.metrics.MetricStore;
 import dev.switchboard.domain.metrics.MetricBatch;
@@ -46,7 +49,8 @@ class CarbonServerSocketTest {
             return MetricStore.STORED;
         }
     };
-    private final ServiceTelemetry telemetry = ServiceTelemetry.detached("metrics");
+    private final MicrometerTelemetry telemetry = MicrometerTelemetry.detached("metrics", MetricsRequestKind.class,
+            MetricsErrorKind.class, ConnectionErrorKind.class);
     private MinaTcpServer server;
     private InetSocketAddress address;
 
@@ -77,11 +81,11 @@ class CarbonServerSocketTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> stored.size() == 3);
             assertThat(stored).containsExactly(MetricPoint.of("a.b", 1, 100), MetricPoint.of("a.c", 2.5, 101),
                     MetricPoint.of("k", 3, 1_700_000_000L));
-            await().atMost(Duration.ofSeconds(10)).until(() -> telemetry.errorCount("graphite_invalid") == 3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> telemetry.errorCount(MetricsErrorKind.GRAPHITE_INVALID) == 3);
             // the connection is still good after the bad lines
             send(out, "k 4 200\n");
             await().atMost(Duration.ofSeconds(10)).until(() -> stored.size() == 4);
-            assertThat(telemetry.requestCount("graphite")).isEqualTo(4);
+            assertThat(telemetry.requestCount(MetricsRequestKind.GRAPHITE)).isEqualTo(4);
             InputStream in = socket.getInputStream();
             assertThat(in.available()).isZero();
         }
@@ -97,7 +101,7 @@ class CarbonServerSocketTest {
             send(out, "after 1 1\n");
             await().atMost(Duration.ofSeconds(10)).until(() -> stored.size() == 1);
             assertThat(stored).containsExactly(MetricPoint.of("after", 1, 1));
-            assertThat(telemetry.errorCount("graphite_invalid")).isEqualTo(1);
+            assertThat(telemetry.errorCount(MetricsErrorKind.GRAPHITE_INVALID)).isEqualTo(1);
         }
     }
 
@@ -107,7 +111,7 @@ class CarbonServerSocketTest {
         try (Socket socket = new Socket(address.getAddress(), address.getPort())) {
             OutputStream out = socket.getOutputStream();
             send(out, "k 1 1\n");
-            await().atMost(Duration.ofSeconds(10)).until(() -> telemetry.errorCount("storage") == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> telemetry.errorCount(MetricsErrorKind.STORAGE) == 1);
             failStore = false;
             send(out, "k 2 2\n");
             await().atMost(Duration.ofSeconds(10)).until(() -> stored.size() == 1);

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.adapter.in.tcp.common.MinaTcpServer;
 import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.adapter.out.telemetry.MicrometerTelemetry;
+import dev.switchboard.application.port.out.telemetry.ConnectionErrorKind;
+import dev.switchboard.application.port.out.telemetry.MetricsErrorKind;
+import dev.switchboard.application.port.out.telemetry.MetricsRequestKind;
 import dev.switchboard.application.port.out.metrics.MetricStore;
 import dev.switchboard.application.service.metrics.MetricsService;
 import dev.switchboard.domain.metrics.MetricBatch;
@@ -92,7 +95,8 @@ class MetricsPipelineSocketTest {
     }
 
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
-    private final ServiceTelemetry telemetry = ServiceTelemetry.detached("metrics");
+    private final MicrometerTelemetry telemetry = MicrometerTelemetry.detached("metrics", MetricsRequestKind.class,
+            MetricsErrorKind.class, ConnectionErrorKind.class);
     private MinaTcpServer server;
     private InetSocketAddress address;
 
@@ -149,8 +153,8 @@ class MetricsPipelineSocketTest {
             assertThat(answer(in)).isEqualTo("ok\n\n");
             assertThat(answer(in)).isEqualTo("ok\na.b 1.5 10\na.b 2.0 20\n\n");
         }
-        assertThat(telemetry.requestCount("put")).isEqualTo(2);
-        assertThat(telemetry.requestCount("get")).isEqualTo(1);
+        assertThat(telemetry.requestCount(MetricsRequestKind.PUT)).isEqualTo(2);
+        assertThat(telemetry.requestCount(MetricsRequestKind.GET)).isEqualTo(1);
     }
 
     @Test
@@ -214,7 +218,7 @@ class MetricsPipelineSocketTest {
             assertThat(answer(in)).isEqualTo("error\nstorage failed\n\n");
             assertThat(answer(in)).isEqualTo("ok\n\n");
         }
-        assertThat(telemetry.errorCount("storage")).isEqualTo(1);
+        assertThat(telemetry.errorCount(MetricsErrorKind.STORAGE)).isEqualTo(1);
     }
 
     @Test
@@ -234,7 +238,7 @@ class MetricsPipelineSocketTest {
             assertThat(answer(in)).isEqualTo("error\nwrong command\n\n");
             assertThat(in.read()).isEqualTo(-1);
         }
-        assertThat(telemetry.errorCount("line_too_long")).isEqualTo(1);
+        assertThat(telemetry.errorCount(MetricsErrorKind.LINE_TOO_LONG)).isEqualTo(1);
     }
 
     @Test
@@ -267,6 +271,6 @@ class MetricsPipelineSocketTest {
                 s.close();
             }
         }
-        assertThat(telemetry.requestCount("put")).isEqualTo(8 * 500);
+        assertThat(telemetry.requestCount(MetricsRequestKind.PUT)).isEqualTo(8 * 500);
     }
 }

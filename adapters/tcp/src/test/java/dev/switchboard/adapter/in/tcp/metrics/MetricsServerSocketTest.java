@@ -6,8 +6,11 @@ import dev.switchboard.adapter.in.tcp.common.MinaTcpServer;
 import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
 import dev.switchboard.adapter.out.tcp.metrics.ClientError;
 import dev.switchboard.adapter.out.tcp.metrics.MetricsClient;
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.adapter.out.telemetry.MicrometerTelemetry;
 import dev.switchboard.application.port.out.metrics.MetricStore;
+import dev.switchboard.application.port.out.telemetry.ConnectionErrorKind;
+import dev.switchboard.application.port.out.telemetry.MetricsErrorKind;
+import dev.switchboard.application.port.out.telemetry.MetricsRequestKind;
 import dev.switchboard.application.service.metrics.MetricsService;
 import dev.switchboard.domain.metrics.MetricBatch;
 import dev.switchboard.domain.metrics.MetricKey;
@@ -87,13 +90,13 @@ class MetricsServerSocketTest {
     private ExecutorService workers;
     private MinaTcpServer server;
     private InetSocketAddress address;
-    private ServiceTelemetry telemetry;
+    private MicrometerTelemetry telemetry;
 
     @BeforeEach
     void start() throws IOException {
         workers = Executors.newFixedThreadPool(2);
         MetricsService service = new MetricsService(new MapStore());
-        telemetry = ServiceTelemetry.detached("metrics");
+        telemetry = MicrometerTelemetry.detached("metrics", MetricsRequestKind.class, MetricsErrorKind.class, ConnectionErrorKind.class);
         server = MetricsTcpServer.create(TcpServerConfig.of("127.0.0.1", 0), service, service, workers, telemetry);
         address = server.start();
     }
@@ -268,8 +271,8 @@ class MetricsServerSocketTest {
             assertThat(all.get("k1")).containsExactly(new MetricsClient.Point(1, 0.25), new MetricsClient.Point(2, 2.156));
             assertThat(client.get("k3")).isEmpty();
         }
-        assertThat(telemetry.requestCount("put")).isEqualTo(3);
-        assertThat(telemetry.requestCount("get")).isEqualTo(2);
+        assertThat(telemetry.requestCount(MetricsRequestKind.PUT)).isEqualTo(3);
+        assertThat(telemetry.requestCount(MetricsRequestKind.GET)).isEqualTo(2);
     }
 
     @Test

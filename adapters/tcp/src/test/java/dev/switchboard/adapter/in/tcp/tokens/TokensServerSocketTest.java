@@ -7,7 +7,10 @@ import dev.switchboard.adapter.in.tcp.common.MinaTcpServer;
 import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
 import dev.switchboard.adapter.out.tcp.tokens.TokenClient;
 import dev.switchboard.adapter.out.tcp.tokens.TokenClientException;
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.adapter.out.telemetry.MicrometerTelemetry;
+import dev.switchboard.application.port.out.telemetry.ConnectionErrorKind;
+import dev.switchboard.application.port.out.telemetry.TokensErrorKind;
+import dev.switchboard.application.port.out.telemetry.TokensRequestKind;
 import dev.switchboard.application.port.out.tokens.TokenRepository;
 import dev.switchboard.application.service.tokens.HandlerPool;
 import dev.switchboard.application.service.tokens.TokenService;
@@ -71,7 +74,7 @@ class TokensServerSocketTest {
         HandlerPool pool = new HandlerPool(scheduler, threads, ProcessingDelay.ofMillis(delayMillis), new SplittableRandom());
         service = new TokenService(TokenRegistry.empty(), new FakeRepository(), pool);
         MinaTcpServer server = TokensTcpServer.create(config, service, service,
-                ServiceTelemetry.detached("tokens"));
+                MicrometerTelemetry.detached("tokens", TokensRequestKind.class, TokensErrorKind.class, ConnectionErrorKind.class));
         toClose.add(server);
         address = server.start();
     }

@@ -1,8 +1,10 @@
 package dev.switchboard.adapter.in.web.collector;
 
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
 import dev.switchboard.application.port.in.collector.ReceiveBatchCommand;
 import dev.switchboard.application.port.in.collector.ReceiveBatchUseCase;
+import dev.switchboard.application.port.out.telemetry.SinkErrorKind;
+import dev.switchboard.application.port.out.telemetry.SinkRequestKind;
+import dev.switchboard.application.port.out.telemetry.Telemetry;
 import dev.switchboard.domain.collector.BatchId;
 import dev.switchboard.domain.collector.ReceiptOutcome;
 import java.io.IOException;
@@ -50,14 +52,14 @@ public final class SinkServer implements AutoCloseable {
     private final SinkConfig config;
     private final ReceiveBatchUseCase receiver;
     private final PrintStream echo;
-    private final ServiceTelemetry telemetry;
+    private final Telemetry telemetry;
     private final Server server;
     private final ServerConnector connector;
 
     /**
      * @param echo where each new batch's payload is printed (stdout in the sink role)
      */
-    public SinkServer(SinkConfig config, ReceiveBatchUseCase receiver, PrintStream echo, ServiceTelemetry telemetry) {
+    public SinkServer(SinkConfig config, ReceiveBatchUseCase receiver, PrintStream echo, Telemetry telemetry) {
         this.config = Objects.requireNonNull(config, "'config' must not be null");
         this.receiver = Objects.requireNonNull(receiver, "'receiver' must not be null");
         this.echo = Objects.requireNonNull(echo, "'echo' must not be null");
@@ -120,11 +122,11 @@ public final class SinkServer implements AutoCloseable {
             long start = System.nanoTime();
             String path = Request.getPathInContext(request);
             if (!path.equals("/")) {
-                return refuseUnread(request, response, callback, 404, "not_found", "not found: only POST / takes batches");
+                return refuseUnread(request, response, callback, 404, SinkErrorKind.NOT_FOUND, "not found: only POST / takes batches");
             }
             if (!HttpMethod.POST.is(request.getMethod())) {
                 response.getHeaders().put(HttpHeader.ALLOW, "POST");
-                return refuseUnread(request, response, callback, 405, "method", "method not allowed: use POST");
+                return refuseUnread(request, response, callback, 405, SinkErrorKind.METHOD, "method not allowed: use POST");
             }
             Optional<BatchId> batchId;
             String header = request.getHeaders().get("X-Batch-Id");
@@ -135,11 +137,11 @@ public final class SinkServer implements AutoCloseable {
                 try {
                     batchId = Optional.of(BatchId.of(header.strip()));
                 } catch (IllegalArgumentException e) {
-                    return refuseUnread(request, response, callback, 400, "bad_request",
+                    return refuseUnread(request, response, callback, 400, SinkErrorKind.BAD_REQUEST,
                             "bad X-Batch-Id header: " + e.getMessage());
                 }
                 if (batchId.get().isAnonymousForm()) {
-                    return refuseUnread(request, response, callback, 400, "bad_request", "bad X-Batch-Id header: '"
+                    return refuseUnread(request, response, callback, 400, SinkErrorKind.BAD_REQUEST, "bad X-Batch-Id header: '"
                             + BatchId.ANONYMOUS_PREFIX + "…' is kept for batches sent without an id");
                 }
             }
@@ -153,7 +155,7 @@ public final class SinkServer implements AutoCloseable {
                 } else {
                     receive(request, new ReceiveBatchCommand(batchId, body), response, callback, start);
                 }
-            }, failure -> refuse(request, response, callback, 400, "bad_request", "incomplete body")).run();
+            }, failure -> refuse(request, response, callback, 400, SinkErrorKind.BAD_REQUEST, "incomplete body")).run();
             return true;
         }
 
@@ -161,7 +163,7 @@ public final class SinkServer implements AutoCloseable {
                              long start) {
             receiver.receive(command).whenComplete((received, failure) -> {
                 if (failure != null) {
-                    refuse(request, response, callback, 503, "storage", "storage failed: try again",
+                    refuse(request, response, callback, 503, SinkErrorKind.STORAGE, "storage failed: try again",
                             unwrap(failure).toString());
                     return;
                 }
@@ -174,7 +176,7 @@ public final class SinkServer implements AutoCloseable {
                 if (command.batchId().isEmpty()) {
                     response.getHeaders().put("X-Batch-Id", received.batchId().value());
                 }
-                telemetry.answered(received.outcome() == ReceiptOutcome.STORED ? "batch" : "duplicate", start);
+                telemetry.answered(received.outcome() == ReceiptOutcome.STORED ? SinkRequestKind.BATCH : SinkRequestKind.DUPLICATE, start);
                 write(response, callback, 200, OK_BODY + "\n");
             });
         }
@@ -192,7 +194,7 @@ public final class SinkServer implements AutoCloseable {
         }
 
         private boolean tooLarge(Request request, Response response, Callback callback) {
-            return refuseUnread(request, response, callback, 413, "too_large",
+            return refuseUnread(request, response, callback, 413, SinkErrorKind.TOO_LARGE,
                     "payload too large: the limit is " + config.maxBodyBytes() + " bytes");
         }
 
@@ -200,13 +202,13 @@ public final class SinkServer implements AutoCloseable {
          * Refuses before the body was read: the connection closes after the answer, since the
          * unread body would otherwise be taken for the client's next request.
          */
-        private boolean refuseUnread(Request request, Response response, Callback callback, int status, String kind,
+        private boolean refuseUnread(Request request, Response response, Callback callback, int status, SinkErrorKind kind,
                                      String message) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
             return refuse(request, response, callback, status, kind, message);
         }
 
-        private boolean refuse(Request request, Response response, Callback callback, int status, String kind,
+        private boolean refuse(Request request, Response response, Callback callback, int status, SinkErrorKind kind,
                                String message) {
             return refuse(request, response, callback, status, kind, message, null);
         }
@@ -215,7 +217,7 @@ public final class SinkServer implements AutoCloseable {
          * Answers a refusal, and logs it once at WARN with the client's address, so an operator
          * sees data being turned away ({@code cause} is logged, never sent).
          */
-        private boolean refuse(Request request, Response response, Callback callback, int status, String kind,
+        private boolean refuse(Request request, Response response, Callback callback, int status, SinkErrorKind kind,
                                String message, String cause) {
             telemetry.error(kind);
             log.warn("sink: refused {} {} from {}: {} {}{}", request.getMethod(), printable(request.getHttpURI().getPath()),

@@ -2,7 +2,9 @@ package dev.switchboard.adapter.in.web.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.adapter.out.telemetry.MicrometerTelemetry;
+import dev.switchboard.application.port.out.telemetry.SinkErrorKind;
+import dev.switchboard.application.port.out.telemetry.SinkRequestKind;
 import dev.switchboard.application.service.collector.SinkService;
 import dev.switchboard.domain.collector.Receipt;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +36,8 @@ class ClassicCollectorUploadTest {
     @BeforeEach
     void start() throws IOException {
         sink = new SinkServer(SinkConfig.of("127.0.0.1", 0), service,
-                new PrintStream(printed, true, StandardCharsets.UTF_8), ServiceTelemetry.detached("sink"));
+                new PrintStream(printed, true, StandardCharsets.UTF_8),
+                MicrometerTelemetry.detached("sink", SinkRequestKind.class, SinkErrorKind.class));
         port = sink.start().getPort();
     }
 

@@ -6,8 +6,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.adapter.out.telemetry.MicrometerTelemetry;
 import dev.switchboard.application.port.out.collector.ReceiptStore;
+import dev.switchboard.application.port.out.telemetry.SinkErrorKind;
+import dev.switchboard.application.port.out.telemetry.SinkRequestKind;
 import dev.switchboard.application.service.collector.SinkService;
 import dev.switchboard.domain.collector.BatchId;
 import dev.switchboard.domain.collector.Receipt;
@@ -82,7 +84,7 @@ class SinkServerTest {
     private final MapReceiptStore store = new MapReceiptStore();
     private final SinkService service = new SinkService(store, Clock.systemUTC());
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    private final ServiceTelemetry telemetry = ServiceTelemetry.detached("sink");
+    private final MicrometerTelemetry telemetry = MicrometerTelemetry.detached("sink", SinkRequestKind.class, SinkErrorKind.class);
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private SinkServer sink;
@@ -128,7 +130,7 @@ class SinkServerTest {
             assertThat(r.batchId().value()).isEqualTo("26593136.dat");
             assertThat(r.bytes()).isEqualTo(44);
         });
-        assertThat(telemetry.requestCount("batch")).isEqualTo(1);
+        assertThat(telemetry.requestCount(SinkRequestKind.BATCH)).isEqualTo(1);
     }
 
     @Test

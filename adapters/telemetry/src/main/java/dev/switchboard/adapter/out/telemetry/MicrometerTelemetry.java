@@ -1,11 +1,13 @@
-package dev.switchboard.adapter.telemetry;
+package dev.switchboard.adapter.out.telemetry;
 
+import dev.switchboard.application.port.out.telemetry.ErrorKind;
+import dev.switchboard.application.port.out.telemetry.RequestKind;
+import dev.switchboard.application.port.out.telemetry.Telemetry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,21 +16,31 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The meters of one service, named the same for every service so one dashboard reads all:
- * {@code switchboard_connections_open}, {@code switchboard_requests_total{kind}},
+ * The {@link Telemetry} of one service on Micrometer, named the same for every service so one
+ * dashboard reads all: {@code switchboard_connections_open}, {@code switchboard_requests_total{kind}},
  * {@code switchboard_errors_total{kind}}, {@code switchboard_request_latency_seconds} (a
  * histogram with buckets) and {@code switchboard_stored_items}, each tagged {@code service}.
+ *
+ * <p>Every kind of the service's enums is registered at zero when it is made, so each series
+ * exists from the first scrape (a counter that appears only with its first event hides that
+ * event from {@code rate()} and {@code increase()}).
  */
-public final class ServiceTelemetry {
+public final class MicrometerTelemetry implements Telemetry {
 
     private final String service;
-    private final MeterRegistry registry;
     private final AtomicInteger open = new AtomicInteger();
+    private final MeterRegistry registry;
     private final Timer latency;
-    private final Map<String, Counter> requests = new ConcurrentHashMap<>();
-    private final Map<String, Counter> errors = new ConcurrentHashMap<>();
+    private final Map<RequestKind, Counter> requests = new ConcurrentHashMap<>();
+    private final Map<ErrorKind, Counter> errors = new ConcurrentHashMap<>();
 
-    public ServiceTelemetry(String service, MeterRegistry registry) {
+    /**
+     * @param requestKinds the service's request kinds (an enum implementing {@link RequestKind})
+     * @param errorKinds   the enums of the errors it can record
+     */
+    @SafeVarargs
+    public MicrometerTelemetry(String service, MeterRegistry registry, Class<? extends RequestKind> requestKinds,
+                               Class<? extends ErrorKind>... errorKinds) {
         this.service = Objects.requireNonNull(service, "'service' must not be null");
         this.registry = Objects.requireNonNull(registry, "'registry' must not be null");
         Gauge.builder("switchboard.connections.open", open, AtomicInteger::get)
@@ -40,25 +52,29 @@ public final class ServiceTelemetry {
                 .tag("service", service)
                 .publishPercentileHistogram()
                 .register(registry);
+        for (RequestKind kind : requestKinds.getEnumConstants()) {
+            requestCounter(kind);
+        }
+        for (Class<? extends ErrorKind> kinds : errorKinds) {
+            for (ErrorKind kind : kinds.getEnumConstants()) {
+                errorCounter(kind);
+            }
+        }
     }
 
     /** Telemetry that records into a private registry: for tests and tools. */
-    public static ServiceTelemetry detached(String service) {
-        return new ServiceTelemetry(service, new SimpleMeterRegistry());
+    @SafeVarargs
+    public static MicrometerTelemetry detached(String service, Class<? extends RequestKind> requestKinds,
+                                               Class<? extends ErrorKind>... errorKinds) {
+        return new MicrometerTelemetry(service, new SimpleMeterRegistry(), requestKinds, errorKinds);
     }
 
-    public String service() {
-        return service;
-    }
-
-    public MeterRegistry registry() {
-        return registry;
-    }
-
+    @Override
     public void connectionOpened() {
         open.incrementAndGet();
     }
 
+    @Override
     public void connectionClosed() {
         open.decrementAndGet();
     }
@@ -67,50 +83,39 @@ public final class ServiceTelemetry {
         return open.get();
     }
 
-    /**
-     * Registers the request and error kinds a service knows at zero, so their series exist from
-     * the first scrape (a counter that appears only with its first event hides that event from
-     * {@code rate()} and {@code increase()}). Kinds not declared are still counted when they occur.
-     */
-    public ServiceTelemetry declare(List<String> requestKinds, List<String> errorKinds) {
-        requestKinds.forEach(this::requestCounter);
-        errorKinds.forEach(this::errorCounter);
-        return this;
-    }
-
-    /** A request of the given kind was answered; {@code startNanos} came from {@link System#nanoTime()}. */
-    public void answered(String kind, long startNanos) {
+    @Override
+    public void answered(RequestKind kind, long startNanos) {
         requestCounter(kind).increment();
         latency.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** {@code count} requests of one kind were handled together, from {@code startNanos} on. */
-    public void answered(String kind, int count, long startNanos) {
+    @Override
+    public void answered(RequestKind kind, int count, long startNanos) {
         requestCounter(kind).increment(count);
         latency.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** {@code count} requests were refused for one reason. */
-    public void error(String kind, int count) {
+    @Override
+    public void error(ErrorKind kind, int count) {
         errorCounter(kind).increment(count);
     }
 
-    /** A request was refused, for the given reason (a short, fixed word such as {@code bad_request}). */
-    public void error(String kind) {
+    @Override
+    public void error(ErrorKind kind) {
         errorCounter(kind).increment();
     }
 
-    private Counter requestCounter(String kind) {
+    private Counter requestCounter(RequestKind kind) {
         return requests.computeIfAbsent(kind, k -> Counter.builder("switchboard.requests")
                 .description("Requests answered")
-                .tags("service", service, "kind", k)
+                .tags("service", service, "kind", k.label())
                 .register(registry));
     }
 
-    private Counter errorCounter(String kind) {
+    private Counter errorCounter(ErrorKind kind) {
         return errors.computeIfAbsent(kind, k -> Counter.builder("switchboard.errors")
                 .description("Requests answered with an error")
-                .tags("service", service, "kind", k)
+                .tags("service", service, "kind", k.label())
                 .register(registry));
     }
 
@@ -123,12 +128,12 @@ public final class ServiceTelemetry {
                 .register(registry);
     }
 
-    public double requestCount(String kind) {
+    public double requestCount(RequestKind kind) {
         Counter c = requests.get(kind);
         return c == null ? 0 : c.count();
     }
 
-    public double errorCount(String kind) {
+    public double errorCount(ErrorKind kind) {
         Counter c = errors.get(kind);
         return c == null ? 0 : c.count();
     }

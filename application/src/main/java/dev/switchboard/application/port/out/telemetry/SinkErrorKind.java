@@ -1,0 +1,6 @@
+package dev.switchboard.application.port.out.telemetry;
+
+/** Why the collector sink refuses an upload. */
+public enum SinkErrorKind implements ErrorKind {
+    BAD_REQUEST, TOO_LARGE, STORAGE, NOT_FOUND, METHOD
+}

@@ -1,0 +1,6 @@
+package dev.switchboard.application.port.out.telemetry;
+
+/** The tokens protocol's requests. */
+public enum TokensRequestKind implements RequestKind {
+    GREETING, TOKEN
+}
