@@ -1,6 +1,7 @@
 package dev.switchboard.adapter.in.web.admin;
 
 import dev.switchboard.adapter.in.web.admin.graphite.GraphiteApi;
+import dev.switchboard.adapter.in.web.common.JettyListener;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,50 +19,54 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.pathmap.ServletPathSpec;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded Jetty admin server: {@code GET /} (console), {@code /api/health}, one
- * {@code /api/<service>} route per running service, and {@code /metrics} (Prometheus text).
- * With a token, {@code /api} and {@code /metrics} need {@code Authorization: Bearer <token>}; the
+ * {@code /api/<service>} route per running service, {@code /metrics} (Prometheus text) and, when
+ * given, Graphite's render API under {@code /graphite/}.
+ * With a token, {@code /api}, {@code /graphite/} and {@code /metrics} need {@code Authorization: Bearer <token>}; the
  * console's own files load without it (the page asks for the token). Without a token and bound to
  * loopback, every request must name a loopback host ({@code Host: 127.0.0.1}, {@code localhost} or
  * {@code [::1]}, any port), else 403: a page of another site whose name was rebound to 127.0.0.1
  * cannot read it. Every error is JSON:
  * {@code {"error":"..."}}. Every answer carries nosniff, frame-deny, no-referrer and a content
  * security policy; API answers are never cached.
+ *
+ * <p>Composed from Jetty's own handlers: a {@link PathMappingsHandler} routes each path to a
+ * small handler (console file, console asset, Prometheus, API, Graphite), {@link Authorized} and
+ * {@link GetOnly} wrap the ones that need a token or a GET, and {@link Answers} around them all
+ * sets the security headers and turns a refusal into its JSON answer.
  */
 public final class AdminServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
     private static final String JSON = "application/json; charset=utf-8";
     private static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
-
-    private final Server server;
-    private final ServerConnector connector;
     private static final String BEARER = "Bearer ";
     /** JSON and Prometheus answers: nothing may load from them, nobody may frame them. */
     private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
     /** The console: its own script, style and API calls only; no inline code, no other origin. */
     private static final String CONSOLE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    private static final String CONSOLE_PREFIX = "/console/";
+    private static final Pattern CONSOLE_ASSET = Pattern.compile("[a-z0-9-]+\\.(js|css)");
 
+    private final JettyListener listener;
     private final Optional<byte[]> tokenDigest;
     /** Token-less on loopback: only requests addressed to a loopback name are answered (DNS rebinding). */
     private final boolean loopbackHostsOnly;
@@ -76,21 +81,31 @@ public final class AdminServer implements AutoCloseable {
                 .map(AdminServer::sha256);
         this.registry = Objects.requireNonNull(registry, "'registry' must not be null");
         this.loopbackHostsOnly = tokenDigest.isEmpty() && LoopbackHost.isLoopbackAddress(host);
-        QueuedThreadPool threads = new QueuedThreadPool(16, 2);
-        threads.setName("admin");
-        threads.setDaemon(true);
-        this.server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-        connector.setHost(host);
-        connector.setPort(port);
-        server.addConnector(connector);
-        server.setHandler(new AdminHandler());
-        server.setErrorHandler(new JsonErrorHandler());
+        this.listener = new JettyListener("admin", 16, host, port);
+        listener.server().setHandler(new Answers(paths()));
+        listener.server().setErrorHandler(new JsonErrorHandler());
         // no graceful wait: admin answers are snapshots made in microseconds, and a graceful stop
         // would wait out every idle keep-alive connection a browser or scraper holds
-        server.setStopTimeout(0);
+        listener.server().setStopTimeout(0);
+    }
+
+    private Handler paths() {
+        PathMappingsHandler paths = new PathMappingsHandler();
+        Handler index = new GetOnly(leaf((request, response, callback) -> {
+            response.getHeaders().put("Content-Security-Policy", CONSOLE_POLICY);
+            staticFile(response, callback, "admin/index.html", "text/html; charset=utf-8");
+        }));
+        paths.addMapping(new ServletPathSpec(""), index);
+        paths.addMapping(new ServletPathSpec("/index.html"), index);
+        paths.addMapping(new ServletPathSpec(CONSOLE_PREFIX + "*"), leaf(this::consoleAsset));
+        paths.addMapping(new ServletPathSpec("/metrics"), new Authorized(new GetOnly(leaf(
+                (request, response, callback) -> answer(response, callback, 200, PROMETHEUS, registry.scrape())))));
+        paths.addMapping(new ServletPathSpec("/api/*"), new Authorized(new GetOnly(leaf(this::api))));
+        paths.addMapping(new ServletPathSpec("/graphite/*"), leaf(this::graphite));
+        paths.addMapping(new ServletPathSpec("/"), leaf((request, response, callback) -> {
+            throw notFound(request);
+        }));
+        return paths;
     }
 
     /** Adds a service's snapshot at {@code /api/<service>} and lists it in the health answer. */
@@ -116,22 +131,22 @@ public final class AdminServer implements AutoCloseable {
     }
 
     public URI start() throws IOException {
-        try {
-            server.start();
-        } catch (Exception e) {
-            close();
-            throw new IOException("admin: cannot listen on " + connector.getHost() + ":" + connector.getPort()
-                    + " (" + e.getMessage() + ")", e);
-        }
+        listener.start();
         return uri();
     }
 
     public URI uri() {
-        return URI.create("http://" + hostForUri(connector.getHost()) + ":" + connector.getLocalPort() + "/");
+        InetSocketAddress address = listener.localAddress();
+        return URI.create("http://" + hostForUri(address.getHostString()) + ":" + address.getPort() + "/");
     }
 
     public InetSocketAddress localAddress() {
-        return new InetSocketAddress(connector.getHost(), connector.getLocalPort());
+        return listener.localAddress();
+    }
+
+    @Override
+    public void close() {
+        listener.close();
     }
 
     private static byte[] sha256(String text) {
@@ -146,17 +161,117 @@ public final class AdminServer implements AutoCloseable {
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
-    @Override
-    public void close() {
+    private synchronized List<String> servicesNow() {
+        return List.copyOf(services);
+    }
+
+    private void consoleAsset(Request request, Response response, Callback callback) throws ApiException {
+        String path = Request.getPathInContext(request);
+        String name = path.startsWith(CONSOLE_PREFIX) ? path.substring(CONSOLE_PREFIX.length()) : "";
+        if (!CONSOLE_ASSET.matcher(name).matches()) {
+            throw notFound(request);
+        }
+        GetOnly.require(request, response);
+        staticFile(response, callback, "admin/" + name,
+                name.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8");
+    }
+
+    private void api(Request request, Response response, Callback callback) throws ApiException {
+        String path = Request.getPathInContext(request);
+        Object body;
+        if (path.equals("/api/health")) {
+            Map<String, Object> health = new LinkedHashMap<>();
+            health.put("status", "UP");
+            health.put("services", servicesNow());
+            body = health;
+        } else {
+            ApiRoute route = routes.get(path);
+            if (route == null) {
+                throw notFound(request);
+            }
+            body = route.get(query(request));
+        }
+        answer(response, callback, 200, JSON, Json.write(body));
+    }
+
+    /**
+     * Graphite's API, GET or form POST: without one given, or at {@code /graphite} itself, the
+     * path is unknown like any other (no token asked for).
+     */
+    private void graphite(Request request, Response response, Callback callback) throws ApiException {
+        String path = Request.getPathInContext(request);
+        GraphiteApi api = graphite;
+        if (api == null || !path.startsWith("/graphite/")) {
+            throw notFound(request);
+        }
+        authorize(request);
+        if (!HttpMethod.GET.is(request.getMethod()) && !HttpMethod.HEAD.is(request.getMethod())
+                && !HttpMethod.POST.is(request.getMethod())) {
+            response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD, POST");
+            throw new ApiException(405, "method not allowed");
+        }
+        GraphiteApi.Reply reply = api.handle(path.substring("/graphite".length()), parameters(request));
+        answer(response, callback, reply.status(), reply.contentType(), reply.body());
+    }
+
+    /** Query string and form body together, every value of a repeated name kept in order. */
+    private static Map<String, List<String>> parameters(Request request) throws ApiException {
+        Fields fields;
         try {
-            server.stop();
+            fields = Request.getParameters(request);
         } catch (Exception e) {
-            log.warn("admin: stop failed: {}", e.toString());
+            throw new ApiException(400, "cannot read the parameters: " + e.getMessage());
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Fields.Field field : fields) {
+            out.computeIfAbsent(field.getName(), k -> new ArrayList<>()).addAll(field.getValues());
+        }
+        return out;
+    }
+
+    /** Needs the bearer token, when one is set. */
+    private void authorize(Request request) throws ApiException {
+        if (tokenDigest.isEmpty()) {
+            return;
+        }
+        String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        // the scheme name is case-insensitive (RFC 9110 11.1)
+        if (header == null || header.length() < BEARER.length()
+                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new ApiException(401, "missing bearer token");
+        }
+        String given = header.substring(BEARER.length()).trim();
+        // digests of equal length compared in constant time: neither the token's bytes nor its
+        // length can be learnt from how long a wrong guess takes
+        if (!MessageDigest.isEqual(sha256(given), tokenDigest.get())) {
+            throw new ApiException(401, "wrong bearer token");
         }
     }
 
-    private synchronized List<String> servicesNow() {
-        return List.copyOf(services);
+    private static ApiException notFound(Request request) {
+        return new ApiException(404, "not found: " + Request.getPathInContext(request));
+    }
+
+    private static Map<String, String> query(Request request) {
+        Fields fields = Request.extractQueryParameters(request);
+        Map<String, String> query = new LinkedHashMap<>();
+        for (Fields.Field field : fields) {
+            query.put(field.getName(), field.getValue());
+        }
+        return query;
+    }
+
+    private static void staticFile(Response response, Callback callback, String resource, String type)
+            throws ApiException {
+        try (InputStream in = AdminServer.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new ApiException(404, "not found");
+            }
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+            answer(response, callback, 200, type, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ApiException(500, "cannot read " + resource);
+        }
     }
 
     private static void securityHeaders(HttpFields.Mutable headers) {
@@ -176,6 +291,95 @@ public final class AdminServer implements AutoCloseable {
         response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
+    private static void error(Response response, Callback callback, int status, String message) {
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put("Content-Security-Policy", API_POLICY);
+        answer(response, callback, status, JSON, Json.write(Map.of("error", message)));
+    }
+
+    /** The body of a leaf handler: answers, or throws the refusal {@link Answers} writes. */
+    @FunctionalInterface
+    private interface Leaf {
+        void handle(Request request, Response response, Callback callback) throws ApiException;
+    }
+
+    private static Handler leaf(Leaf leaf) {
+        return new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws ApiException {
+                leaf.handle(request, response, callback);
+                return true;
+            }
+        };
+    }
+
+    /**
+     * Outermost: security headers on every answer, the loopback Host check before anything else,
+     * and every refusal or failure as JSON.
+     */
+    private final class Answers extends Handler.Wrapper {
+
+        Answers(Handler handler) {
+            super(handler);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            // on every answer, errors included; the console's files relax the policy
+            securityHeaders(response.getHeaders());
+            try {
+                if (loopbackHostsOnly && !LoopbackHost.isLoopbackName(request.getHeaders().get(HttpHeader.HOST))) {
+                    throw new ApiException(403, "this admin server answers only to 127.0.0.1, localhost or [::1]");
+                }
+                return super.handle(request, response, callback);
+            } catch (ApiException e) {
+                if (e.status() == 401) {
+                    response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"switchboard\"");
+                }
+                error(response, callback, e.status(), e.getMessage());
+            } catch (Exception e) {
+                log.warn("admin: {} failed: {}", Request.getPathInContext(request), e.toString());
+                error(response, callback, 500, "internal error");
+            }
+            return true;
+        }
+    }
+
+    /** Needs the bearer token, when one is set; checked before anything else, so an unknown path tells a stranger nothing. */
+    private final class Authorized extends Handler.Wrapper {
+
+        Authorized(Handler handler) {
+            super(handler);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            authorize(request);
+            return super.handle(request, response, callback);
+        }
+    }
+
+    /** Takes GET and HEAD only; anything else is 405 with {@code Allow}. */
+    private static final class GetOnly extends Handler.Wrapper {
+
+        GetOnly(Handler handler) {
+            super(handler);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            require(request, response);
+            return super.handle(request, response, callback);
+        }
+
+        static void require(Request request, Response response) throws ApiException {
+            if (!HttpMethod.GET.is(request.getMethod()) && !HttpMethod.HEAD.is(request.getMethod())) {
+                response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+                throw new ApiException(405, "method not allowed");
+            }
+        }
+    }
+
     /** Answers what Jetty refuses before any handler sees it (a bad URI, a bad header) in JSON too. */
     private static final class JsonErrorHandler extends ErrorHandler {
 
@@ -187,149 +391,5 @@ public final class AdminServer implements AutoCloseable {
             answer(response, callback, status, JSON, Json.write(Map.of("error", reason)));
             return true;
         }
-    }
-
-    private final class AdminHandler extends Handler.Abstract {
-
-        @Override
-        public boolean handle(Request request, Response response, Callback callback) {
-            String path = Request.getPathInContext(request);
-            var headers = response.getHeaders();
-            // on every answer, errors included; the console's files relax the policy below
-            securityHeaders(headers);
-            try {
-                if (loopbackHostsOnly && !LoopbackHost.isLoopbackName(request.getHeaders().get(HttpHeader.HOST))) {
-                    throw new ApiException(403, "this admin server answers only to 127.0.0.1, localhost or [::1]");
-                }
-                boolean get = HttpMethod.GET.is(request.getMethod()) || HttpMethod.HEAD.is(request.getMethod());
-                if (path.equals("/") || path.equals("/index.html")) {
-                    requireGet(get, response);
-                    headers.put("Content-Security-Policy", CONSOLE_POLICY);
-                    staticFile(response, callback, "admin/index.html", "text/html; charset=utf-8");
-                    return true;
-                }
-                if (path.startsWith("/console/")) {
-                    String name = path.substring("/console/".length());
-                    if (!name.matches("[a-z0-9-]+\\.(js|css)")) {
-                        throw new ApiException(404, "not found: " + path);
-                    }
-                    requireGet(get, response);
-                    staticFile(response, callback, "admin/" + name,
-                            name.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8");
-                    return true;
-                }
-                if (path.startsWith("/graphite/") && graphite != null) {
-                    authorize(request);
-                    boolean post = HttpMethod.POST.is(request.getMethod());
-                    if (!get && !post) {
-                        response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD, POST");
-                        throw new ApiException(405, "method not allowed");
-                    }
-                    GraphiteApi.Reply reply = graphite.handle(path.substring("/graphite".length()), parameters(request));
-                    answer(response, callback, reply.status(), reply.contentType(), reply.body());
-                    return true;
-                }
-                if (!path.equals("/metrics") && !path.startsWith("/api/") && !path.equals("/api")) {
-                    throw new ApiException(404, "not found: " + path);
-                }
-                // before anything else, so an unknown /api path tells a stranger nothing
-                authorize(request);
-                requireGet(get, response);
-                if (path.equals("/metrics")) {
-                    answer(response, callback, 200, PROMETHEUS, registry.scrape());
-                    return true;
-                }
-                Object body;
-                if (path.equals("/api/health")) {
-                    Map<String, Object> health = new LinkedHashMap<>();
-                    health.put("status", "UP");
-                    health.put("services", servicesNow());
-                    body = health;
-                } else {
-                    ApiRoute route = routes.get(path);
-                    if (route == null) {
-                        throw new ApiException(404, "not found: " + path);
-                    }
-                    body = route.get(query(request));
-                }
-                answer(response, callback, 200, JSON, Json.write(body));
-            } catch (ApiException e) {
-                if (e.status() == 401) {
-                    headers.put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"switchboard\"");
-                }
-                headers.put(HttpHeader.CACHE_CONTROL, "no-store");
-                headers.put("Content-Security-Policy", API_POLICY);
-                answer(response, callback, e.status(), JSON, Json.write(Map.of("error", e.getMessage())));
-            } catch (RuntimeException e) {
-                log.warn("admin: {} failed: {}", path, e.toString());
-                headers.put(HttpHeader.CACHE_CONTROL, "no-store");
-                headers.put("Content-Security-Policy", API_POLICY);
-                answer(response, callback, 500, JSON, Json.write(Map.of("error", "internal error")));
-            }
-            return true;
-        }
-
-        private void requireGet(boolean get, Response response) throws ApiException {
-            if (!get) {
-                response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
-                throw new ApiException(405, "method not allowed");
-            }
-        }
-
-        private void authorize(Request request) throws ApiException {
-            if (tokenDigest.isEmpty()) {
-                return;
-            }
-            String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-            // the scheme name is case-insensitive (RFC 9110 11.1)
-            if (header == null || header.length() < BEARER.length()
-                    || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-                throw new ApiException(401, "missing bearer token");
-            }
-            String given = header.substring(BEARER.length()).trim();
-            // digests of equal length compared in constant time: neither the token's bytes nor its
-            // length can be learnt from how long a wrong guess takes
-            if (!MessageDigest.isEqual(sha256(given), tokenDigest.get())) {
-                throw new ApiException(401, "wrong bearer token");
-            }
-        }
-
-        /** Query string and form body together, every value of a repeated name kept in order. */
-        private Map<String, List<String>> parameters(Request request) throws ApiException {
-            Fields fields;
-            try {
-                fields = Request.getParameters(request);
-            } catch (Exception e) {
-                throw new ApiException(400, "cannot read the parameters: " + e.getMessage());
-            }
-            Map<String, List<String>> out = new LinkedHashMap<>();
-            for (Fields.Field field : fields) {
-                out.computeIfAbsent(field.getName(), k -> new ArrayList<>()).addAll(field.getValues());
-            }
-            return out;
-        }
-
-        private Map<String, String> query(Request request) {
-            Fields fields = Request.extractQueryParameters(request);
-            Map<String, String> query = new LinkedHashMap<>();
-            for (Fields.Field field : fields) {
-                query.put(field.getName(), field.getValue());
-            }
-            return query;
-        }
-
-        private void staticFile(Response response, Callback callback, String resource, String type)
-                throws ApiException {
-            try (InputStream in = AdminServer.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new ApiException(404, "not found");
-                }
-                response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-                answer(response, callback, 200, type, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new ApiException(500, "cannot read " + resource);
-            }
-        }
-
     }
 }
