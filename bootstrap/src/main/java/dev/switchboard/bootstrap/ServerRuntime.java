@@ -41,6 +41,31 @@ public final class ServerRuntime implements AutoCloseable {
                 : new AdminServer(options.adminAddr(), Math.max(0, options.adminPort()), options.adminToken(), registry);
     }
 
+    /** What a server role installs into its runtime: its services' adapters and components. */
+    @FunctionalInterface
+    public interface Installation {
+        void install(ServerRuntime runtime) throws Exception;
+    }
+
+    /**
+     * The start-up tail every server role shares: takes the stop signal, opens the runtime,
+     * installs the role's services (closing the runtime again if that fails, so a half-built
+     * role releases its storage and threads), then runs until stopped.
+     *
+     * @return the exit code
+     */
+    public static int run(ServerOptions options, Console console, Installation installation) throws Exception {
+        ShutdownSignal signal = ShutdownSignal.install();
+        ServerRuntime runtime = new ServerRuntime(options);
+        try {
+            installation.install(runtime);
+        } catch (Exception | Error e) {
+            runtime.close();
+            throw e;
+        }
+        return runtime.runUntilStopped(signal, console);
+    }
+
     public Storage storage() {
         return storage;
     }
@@ -85,7 +110,7 @@ public final class ServerRuntime implements AutoCloseable {
     }
 
     /** Starts, prints the ready lines, waits for the signal, stops. Returns the exit code. */
-    public int runUntilStopped(ShutdownSignal signal, Console console) throws InterruptedException {
+    private int runUntilStopped(ShutdownSignal signal, Console console) throws InterruptedException {
         try {
             for (String line : start()) {
                 console.out().println(line);

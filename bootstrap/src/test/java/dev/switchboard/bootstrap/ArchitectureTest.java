@@ -5,6 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -40,8 +41,8 @@ class ArchitectureTest {
                 .adapter("telemetry", "dev.switchboard.adapter.out.telemetry..")
                 .adapter("bootstrap", "dev.switchboard.bootstrap..")
                 .ignoreDependency(
-                        com.tngtech.archunit.base.DescribedPredicate.describe("bootstrap", c -> c.getPackageName().startsWith("dev.switchboard.bootstrap")),
-                        com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
+                        DescribedPredicate.describe("bootstrap", c -> c.getPackageName().startsWith("dev.switchboard.bootstrap")),
+                        DescribedPredicate.alwaysTrue())
                 // the server and the client of a protocol share its wire format, and nothing else
                 .ignoreDependency(
                         resideInAnyPackage("dev.switchboard.adapter.in.tcp..", "dev.switchboard.adapter.out.tcp.."),
@@ -97,6 +98,33 @@ class ArchitectureTest {
         ArchRuleDefinition.classes().that().implement("dev.switchboard.application.port.out.telemetry.RequestKind")
                 .or().implement("dev.switchboard.application.port.out.telemetry.ErrorKind")
                 .should().beEnums()
+                .check(classes);
+    }
+
+    @Test
+    void everyServerRoleStartsThroughTheOneStartUpTail() {
+        // ServerRuntime.run takes the signal, installs, closes on a failed install, runs until stopped
+        noClasses().that().doNotBelongToAnyOf(ServerRuntime.class)
+                .should().callMethod(ShutdownSignal.class, "install")
+                .check(classes);
+    }
+
+    @Test
+    void webAdaptersBuildJettyInOnePlace() {
+        noClasses().that().resideInAPackage("dev.switchboard.adapter.in.web..")
+                .and().doNotBelongToAnyOf(dev.switchboard.adapter.in.web.common.JettyListener.class)
+                .should().callConstructorWhere(DescribedPredicate.describe("builds a Jetty server, connector or thread pool",
+                        call -> call.getTargetOwner().isAssignableTo(org.eclipse.jetty.server.Server.class)
+                                || call.getTargetOwner().isAssignableTo(org.eclipse.jetty.server.ServerConnector.class)
+                                || call.getTargetOwner().isAssignableTo(org.eclipse.jetty.util.thread.QueuedThreadPool.class)))
+                .check(classes);
+    }
+
+    @Test
+    void theAdminServerRoutesWithJettysHandlers() {
+        // one handler per path, composed by PathMappingsHandler, not one method that routes by hand
+        ArchRuleDefinition.classes().that().haveFullyQualifiedName("dev.switchboard.adapter.in.web.admin.AdminServer")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.eclipse.jetty.server.handler.PathMappingsHandler")
                 .check(classes);
     }
 

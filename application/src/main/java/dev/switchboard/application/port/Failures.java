@@ -1,6 +1,9 @@
-package dev.switchboard.adapter.in.tcp.common;
+package dev.switchboard.application.port;
 
-/** Turns a failure into the one-line text a log line carries (never a stack trace). */
+/**
+ * How an adapter reads a failed stage of any port: the innermost cause, as the one-line text a
+ * log line carries (never a stack trace).
+ */
 public final class Failures {
 
     private Failures() {

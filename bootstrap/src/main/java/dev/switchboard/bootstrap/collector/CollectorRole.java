@@ -5,7 +5,6 @@ import dev.switchboard.bootstrap.Console;
 import dev.switchboard.bootstrap.Role;
 import dev.switchboard.bootstrap.ServerOptions;
 import dev.switchboard.bootstrap.ServerRuntime;
-import dev.switchboard.bootstrap.ShutdownSignal;
 import dev.switchboard.bootstrap.UsageException;
 import dev.switchboard.domain.collector.Rotation;
 import dev.switchboard.domain.collector.SamplePeriod;
@@ -70,15 +69,7 @@ public final class CollectorRole implements Role {
         CollectorSettings settings = new CollectorSettings(spool, host, port, interval,
                 SamplePeriod.ofMillis(samplePeriod), Rotation.ofSeconds(rotate),
                 min(timeout, Duration.ofSeconds(5)), timeout, uploads);
-        ShutdownSignal signal = ShutdownSignal.install();
-        ServerRuntime runtime = new ServerRuntime(common);
-        try {
-            CollectorAssembly.installCollector(runtime, settings);
-        } catch (RuntimeException e) {
-            runtime.close();
-            throw e;
-        }
-        return runtime.runUntilStopped(signal, console);
+        return ServerRuntime.run(common, console, runtime -> CollectorAssembly.installCollector(runtime, settings));
     }
 
     private static Duration min(Duration a, Duration b) {

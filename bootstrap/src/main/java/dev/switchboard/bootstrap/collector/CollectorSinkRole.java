@@ -6,7 +6,6 @@ import dev.switchboard.bootstrap.Console;
 import dev.switchboard.bootstrap.Role;
 import dev.switchboard.bootstrap.ServerOptions;
 import dev.switchboard.bootstrap.ServerRuntime;
-import dev.switchboard.bootstrap.ShutdownSignal;
 import dev.switchboard.bootstrap.UsageException;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -39,9 +38,7 @@ public final class CollectorSinkRole implements Role {
         int port = Cli.port(line, "port", 1080);
         int maxBody = Cli.integer(line, "max-body", (int) SinkConfig.DEFAULT_MAX_BODY, 1, Integer.MAX_VALUE - 8);
         ServerOptions common = ServerOptions.from(line, 0);
-        ShutdownSignal signal = ShutdownSignal.install();
-        ServerRuntime runtime = new ServerRuntime(common);
-        CollectorAssembly.installSink(runtime, SinkConfig.of(host, port).withMaxBodyBytes(maxBody), console.out());
-        return runtime.runUntilStopped(signal, console);
+        SinkConfig config = SinkConfig.of(host, port).withMaxBodyBytes(maxBody);
+        return ServerRuntime.run(common, console, runtime -> CollectorAssembly.installSink(runtime, config, console.out()));
     }
 }

@@ -6,7 +6,6 @@ import dev.switchboard.bootstrap.Console;
 import dev.switchboard.bootstrap.Role;
 import dev.switchboard.bootstrap.ServerOptions;
 import dev.switchboard.bootstrap.ServerRuntime;
-import dev.switchboard.bootstrap.ShutdownSignal;
 import dev.switchboard.bootstrap.UsageException;
 import dev.switchboard.domain.lottery.WinningNumber;
 import java.util.Locale;
@@ -60,10 +59,7 @@ public final class LotteryServerRole implements Role {
                 winningNumber(line),
                 Cli.integer(line, "max-frame", TextFrame.DEFAULT_MAX_FRAME, MIN_FRAME, MAX_FRAME));
         ServerOptions common = ServerOptions.from(line, 0);
-        ShutdownSignal signal = ShutdownSignal.install();
-        ServerRuntime runtime = new ServerRuntime(common);
-        LotteryAssembly.install(runtime, config);
-        return runtime.runUntilStopped(signal, console);
+        return ServerRuntime.run(common, console, runtime -> LotteryAssembly.install(runtime, config));
     }
 
     static int agencies(CommandLine line, String option) throws UsageException {

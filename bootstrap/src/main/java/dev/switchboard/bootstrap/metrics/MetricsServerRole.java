@@ -5,7 +5,6 @@ import dev.switchboard.bootstrap.Console;
 import dev.switchboard.bootstrap.Role;
 import dev.switchboard.bootstrap.ServerOptions;
 import dev.switchboard.bootstrap.ServerRuntime;
-import dev.switchboard.bootstrap.ShutdownSignal;
 import dev.switchboard.bootstrap.UsageException;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -38,9 +37,6 @@ public final class MetricsServerRole implements Role {
         int port = Cli.port(line, "port", 8888);
         MetricsOptions metrics = MetricsOptions.from(line, MetricsOptions.OFF);
         ServerOptions common = ServerOptions.from(line, 0);
-        ShutdownSignal signal = ShutdownSignal.install();
-        ServerRuntime runtime = new ServerRuntime(common);
-        MetricsAssembly.install(runtime, host, port, metrics);
-        return runtime.runUntilStopped(signal, console);
+        return ServerRuntime.run(common, console, runtime -> MetricsAssembly.install(runtime, host, port, metrics));
     }
 }

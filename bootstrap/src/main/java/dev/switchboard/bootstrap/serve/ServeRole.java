@@ -5,7 +5,6 @@ import dev.switchboard.bootstrap.Console;
 import dev.switchboard.bootstrap.Role;
 import dev.switchboard.bootstrap.ServerOptions;
 import dev.switchboard.bootstrap.ServerRuntime;
-import dev.switchboard.bootstrap.ShutdownSignal;
 import dev.switchboard.bootstrap.UsageException;
 import dev.switchboard.bootstrap.lottery.LotteryConfig;
 import dev.switchboard.bootstrap.metrics.MetricsOptions;
@@ -54,10 +53,7 @@ public final class ServeRole implements Role {
                 TokenOptions.from(line),
                 MetricsOptions.from(line, MetricsOptions.DEFAULT_GRAPHITE_PORT));
         ServerOptions common = ServerOptions.from(line, 8080);
-        ShutdownSignal signal = ShutdownSignal.install();
-        ServerRuntime runtime = new ServerRuntime(common);
-        ServeAssembly.install(runtime, settings, console.out());
-        return runtime.runUntilStopped(signal, console);
+        return ServerRuntime.run(common, console, runtime -> ServeAssembly.install(runtime, settings, console.out()));
     }
 
     /** On the command line a port of 0 turns the service off. */

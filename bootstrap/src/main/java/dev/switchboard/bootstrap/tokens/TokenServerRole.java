@@ -5,7 +5,6 @@ import dev.switchboard.bootstrap.Console;
 import dev.switchboard.bootstrap.Role;
 import dev.switchboard.bootstrap.ServerOptions;
 import dev.switchboard.bootstrap.ServerRuntime;
-import dev.switchboard.bootstrap.ShutdownSignal;
 import dev.switchboard.bootstrap.UsageException;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -39,9 +38,6 @@ public final class TokenServerRole implements Role {
         String addr = Cli.host(line, "addr", "127.0.0.1");
         int port = Cli.port(line, "port", DEFAULT_PORT);
         ServerOptions common = ServerOptions.from(line, 0);
-        ShutdownSignal signal = ShutdownSignal.install();
-        ServerRuntime runtime = new ServerRuntime(common);
-        TokensAssembly.install(runtime, addr, port, tokens, console.out());
-        return runtime.runUntilStopped(signal, console);
+        return ServerRuntime.run(common, console, runtime -> TokensAssembly.install(runtime, addr, port, tokens, console.out()));
     }
 }

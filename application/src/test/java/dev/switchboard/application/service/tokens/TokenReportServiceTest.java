@@ -2,52 +2,22 @@ package dev.switchboard.application.service.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.domain.testing.MutableClock;
 import dev.switchboard.domain.tokens.ClientId;
 import dev.switchboard.domain.tokens.Token;
 import dev.switchboard.domain.tokens.TokenRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TokenReportServiceTest {
 
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        private Instant now;
-
-        ManualClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private static final ClientId C1 = new ClientId("c1", "127.0.0.1", 50312);
 
     private final TokenRegistry registry = TokenRegistry.empty();
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T10:15:00.734Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:15:00.734Z"));
     private final List<String> published = new ArrayList<>();
     private final TokenReportService reports = new TokenReportService(registry, clock, published::add);
 

@@ -6,6 +6,7 @@ import dev.switchboard.application.service.collector.SampleGeneratorService;
 import dev.switchboard.domain.collector.Rotation;
 import dev.switchboard.domain.collector.Sample;
 import dev.switchboard.domain.collector.SamplePeriod;
+import dev.switchboard.domain.testing.MutableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.switchboard.adapter.in.tcp.graphite;
 
-import dev.switchboard.adapter.in.tcp.common.Failures;
+import dev.switchboard.application.port.Failures;
 import dev.switchboard.adapter.in.tcp.graphite.codec.CarbonRead;
 import dev.switchboard.application.port.out.telemetry.MetricsErrorKind;
 import dev.switchboard.application.port.out.telemetry.MetricsRequestKind;

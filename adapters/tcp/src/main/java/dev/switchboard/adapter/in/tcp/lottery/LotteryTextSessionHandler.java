@@ -1,7 +1,7 @@
 package dev.switchboard.adapter.in.tcp.lottery;
 
 import dev.switchboard.adapter.in.tcp.common.ConnectionGuardFilter;
-import dev.switchboard.adapter.in.tcp.common.Failures;
+import dev.switchboard.application.port.Failures;
 import dev.switchboard.adapter.in.tcp.common.ReplySequencer;
 import dev.switchboard.adapter.tcp.lottery.protocol.LotteryTextRequest;
 import dev.switchboard.adapter.tcp.lottery.protocol.LotteryTextResponse;

@@ -1,6 +1,6 @@
 package dev.switchboard.adapter.in.tcp.metrics;
 
-import dev.switchboard.adapter.in.tcp.common.Failures;
+import dev.switchboard.application.port.Failures;
 import dev.switchboard.adapter.in.tcp.common.pipeline.LinePipeline;
 import dev.switchboard.adapter.in.tcp.common.pipeline.Replies;
 import dev.switchboard.adapter.tcp.metrics.protocol.MetricsResponse;

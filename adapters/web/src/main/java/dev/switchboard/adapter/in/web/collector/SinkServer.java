@@ -1,5 +1,7 @@
 package dev.switchboard.adapter.in.web.collector;
 
+import dev.switchboard.adapter.in.web.common.JettyListener;
+import dev.switchboard.application.port.Failures;
 import dev.switchboard.application.port.in.collector.ReceiveBatchCommand;
 import dev.switchboard.application.port.in.collector.ReceiveBatchUseCase;
 import dev.switchboard.application.port.out.telemetry.SinkErrorKind;
@@ -15,21 +17,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +52,7 @@ public final class SinkServer implements AutoCloseable {
     private final ReceiveBatchUseCase receiver;
     private final PrintStream echo;
     private final Telemetry telemetry;
-    private final Server server;
-    private final ServerConnector connector;
+    private final JettyListener listener;
 
     /**
      * @param echo where each new batch's payload is printed (stdout in the sink role)
@@ -64,15 +62,9 @@ public final class SinkServer implements AutoCloseable {
         this.receiver = Objects.requireNonNull(receiver, "'receiver' must not be null");
         this.echo = Objects.requireNonNull(echo, "'echo' must not be null");
         this.telemetry = Objects.requireNonNull(telemetry, "'telemetry' must not be null");
-        QueuedThreadPool threads = new QueuedThreadPool(32, 2);
-        threads.setName("sink");
-        threads.setDaemon(true);
-        this.server = new Server(threads);
-        this.connector = new ServerConnector(server, 1, 1);
-        connector.setHost(config.host());
-        connector.setPort(config.port());
+        this.listener = new JettyListener("sink", 32, config.host(), config.port());
+        ServerConnector connector = listener.connector();
         connector.setIdleTimeout(config.idleTimeout().toMillis());
-        connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().setSendServerVersion(false);
         connector.addEventListener(new Connection.Listener() {
             @Override
             public void onOpened(Connection connection) {
@@ -84,7 +76,7 @@ public final class SinkServer implements AutoCloseable {
                 telemetry.connectionClosed();
             }
         });
-        server.addConnector(connector);
+        Server server = listener.server();
         server.addBean(new NetworkConnectionLimit(config.maxConnections(), server));
         server.setHandler(new SinkHandler());
         server.setStopTimeout(2000);
@@ -92,27 +84,16 @@ public final class SinkServer implements AutoCloseable {
 
     /** Binds and starts; returns the bound address (the real port when the config said 0). */
     public InetSocketAddress start() throws IOException {
-        try {
-            server.start();
-        } catch (Exception e) {
-            close();
-            throw new IOException("sink: cannot listen on " + config.host() + ":" + config.port()
-                    + " (" + e.getMessage() + ")", e);
-        }
-        return localAddress();
+        return listener.start();
     }
 
     public InetSocketAddress localAddress() {
-        return new InetSocketAddress(config.host(), connector.getLocalPort());
+        return listener.localAddress();
     }
 
     @Override
     public void close() {
-        try {
-            server.stop();
-        } catch (Exception e) {
-            log.warn("sink: stop failed: {}", e.toString());
-        }
+        listener.close();
     }
 
     private final class SinkHandler extends Handler.Abstract.NonBlocking {
@@ -164,7 +145,7 @@ public final class SinkServer implements AutoCloseable {
             receiver.receive(command).whenComplete((received, failure) -> {
                 if (failure != null) {
                     refuse(request, response, callback, 503, SinkErrorKind.STORAGE, "storage failed: try again",
-                            unwrap(failure).toString());
+                            Failures.rootMessage(failure));
                     return;
                 }
                 if (received.outcome() == ReceiptOutcome.STORED) {
@@ -233,10 +214,6 @@ public final class SinkServer implements AutoCloseable {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, TEXT);
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
             response.write(true, ByteBuffer.wrap(bytes), callback);
-        }
-
-        private static Throwable unwrap(Throwable failure) {
-            return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         }
     }
 
