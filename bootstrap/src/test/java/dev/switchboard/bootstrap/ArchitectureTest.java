@@ -28,6 +28,8 @@ class ArchitectureTest {
     @Test
     void onionRings() {
         onionArchitecture()
+                // a class in no ring (a new top-level package) fails the build instead of going unchecked
+                .ensureAllClassesAreContainedInArchitecture()
                 .domainModels("dev.switchboard.domain..")
                 .domainServices("dev.switchboard.application.port..")
                 .applicationServices("dev.switchboard.application.service..")
@@ -39,6 +41,7 @@ class ArchitectureTest {
                 .adapter("spool", "dev.switchboard.adapter.out.spool..")
                 .adapter("http-client", "dev.switchboard.adapter.out.http..")
                 .adapter("telemetry", "dev.switchboard.adapter.out.telemetry..")
+                .adapter("event-log", "dev.switchboard.adapter.out.log..")
                 .adapter("bootstrap", "dev.switchboard.bootstrap..")
                 .ignoreDependency(
                         DescribedPredicate.describe("bootstrap", c -> c.getPackageName().startsWith("dev.switchboard.bootstrap")),
@@ -125,6 +128,16 @@ class ArchitectureTest {
         // one handler per path, composed by PathMappingsHandler, not one method that routes by hand
         ArchRuleDefinition.classes().that().haveFullyQualifiedName("dev.switchboard.adapter.in.web.admin.AdminServer")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.eclipse.jetty.server.handler.PathMappingsHandler")
+                .check(classes);
+    }
+
+    @Test
+    void aServiceUsesAnotherServiceThroughItsUseCaseOnly() {
+        noClasses().that().resideInAPackage("dev.switchboard.application.service..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("another use case's implementation",
+                        c -> c.getPackageName().startsWith("dev.switchboard.application.service")
+                                && c.getAllRawInterfaces().stream()
+                                        .anyMatch(i -> i.getPackageName().startsWith("dev.switchboard.application.port.in"))))
                 .check(classes);
     }
 

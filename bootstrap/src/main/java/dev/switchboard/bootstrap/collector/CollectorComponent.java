@@ -1,8 +1,8 @@
 package dev.switchboard.bootstrap.collector;
 
+import dev.switchboard.application.port.in.collector.DistributeSpoolUseCase;
 import dev.switchboard.application.port.in.collector.DistributionReport;
-import dev.switchboard.application.service.collector.DistributorService;
-import dev.switchboard.application.service.collector.SampleGeneratorService;
+import dev.switchboard.application.port.in.collector.GenerateSamplesUseCase;
 import dev.switchboard.bootstrap.Component;
 import dev.switchboard.bootstrap.Threads;
 import dev.switchboard.domain.collector.SpoolName;
@@ -27,8 +27,8 @@ public final class CollectorComponent implements Component {
 
     private static final Logger log = LoggerFactory.getLogger(CollectorComponent.class);
 
-    private final SampleGeneratorService generator;
-    private final DistributorService distributor;
+    private final GenerateSamplesUseCase generator;
+    private final DistributeSpoolUseCase distributor;
     private final CollectorSettings settings;
     private final String spool;
     private final String target;
@@ -39,7 +39,7 @@ public final class CollectorComponent implements Component {
     /** The period end a seal is scheduled for; touched on the generator thread only. */
     private Instant sealAt;
 
-    public CollectorComponent(SampleGeneratorService generator, DistributorService distributor,
+    public CollectorComponent(GenerateSamplesUseCase generator, DistributeSpoolUseCase distributor,
                               CollectorSettings settings, String spool, String target, Clock clock,
                               AutoCloseable uploader) {
         this.generator = generator;

@@ -2,8 +2,8 @@ package dev.switchboard.bootstrap.lottery;
 
 import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
 import dev.switchboard.adapter.in.tcp.lottery.LotteryTcpServer;
-import dev.switchboard.adapter.in.tcp.lottery.Slf4jLotteryEvents;
 import dev.switchboard.adapter.in.web.admin.lottery.LotteryApi;
+import dev.switchboard.adapter.out.log.lottery.Slf4jLotteryEvents;
 import dev.switchboard.adapter.out.telemetry.MicrometerTelemetry;
 import dev.switchboard.application.port.out.lottery.BetStore;
 import dev.switchboard.application.port.out.telemetry.ConnectionErrorKind;

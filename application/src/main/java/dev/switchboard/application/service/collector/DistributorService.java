@@ -2,6 +2,7 @@ package dev.switchboard.application.service.collector;
 
 import dev.switchboard.application.port.in.collector.DistributeSpoolUseCase;
 import dev.switchboard.application.port.in.collector.DistributionReport;
+import dev.switchboard.application.port.in.collector.DistributionStats;
 import dev.switchboard.application.port.out.collector.BatchUploadPort;
 import dev.switchboard.application.port.out.collector.Spool;
 import dev.switchboard.application.port.out.collector.SpoolException;
@@ -37,6 +38,7 @@ public final class DistributorService implements DistributeSpoolUseCase {
     private final Clock clock;
     private final Executor uploads;
     private final int inFlight;
+    /** One run at a time; the counters have their own lock, so a status read never waits out a run's uploads. */
     private final Object runLock = new Object();
     private final Object countersLock = new Object();
     private long sent;
@@ -233,17 +235,11 @@ public final class DistributorService implements DistributeSpoolUseCase {
         }
     }
 
-    Counters counters() {
+    @Override
+    public DistributionStats stats() {
         synchronized (countersLock) {
-            return new Counters(sent, bytesSent, failures, rejected, runs, lastError, lastRunAt);
+            return new DistributionStats(sent, bytesSent, failures, rejected, runs, lastError, lastRunAt,
+                    uploader.target());
         }
-    }
-
-    record Counters(long sent, long bytesSent, long failures, long rejected, long runs, String lastError,
-                    Instant lastRunAt) {
-    }
-
-    String target() {
-        return uploader.target();
     }
 }

@@ -81,6 +81,7 @@ public final class SampleGeneratorService implements GenerateSamplesUseCase {
     }
 
     /** The end of the period being written, if one is open. */
+    @Override
     public synchronized Optional<Instant> openPeriodEnd() {
         return open == null ? Optional.empty() : Optional.of(open.period().end());
     }

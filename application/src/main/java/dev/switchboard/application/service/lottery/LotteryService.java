@@ -137,28 +137,44 @@ public final class LotteryService
         AgencyId agency = batch.agency();
         CompletionStage<Void> saved;
         synchronized (lock) {
-            lottery.checkKnown(agency);
-            if (batch.batchNumber().isPresent()) {
-                long number = batch.batchNumber().getAsLong();
-                CompletionStage<Void> earlier = numbered(agency).earlier(number);
-                if (earlier != null) {
-                    events.batchRepeated(agency, number);
-                    return earlier;
+            try {
+                lottery.checkKnown(agency);
+                if (batch.batchNumber().isPresent()) {
+                    long number = batch.batchNumber().getAsLong();
+                    CompletionStage<Void> earlier = numbered(agency).earlier(number);
+                    if (earlier != null) {
+                        events.batchRepeated(agency, number);
+                        return told(batch, earlier);
+                    }
                 }
-            }
-            lottery.checkAcceptsBatch(agency);
-            if (doneInFlight.contains(agency)) {
-                throw new LotteryRejection("agency " + agency + " is done");
+                lottery.checkAcceptsBatch(agency);
+                if (doneInFlight.contains(agency)) {
+                    throw new LotteryRejection("agency " + agency + " is done");
+                }
+            } catch (LotteryRejection r) {
+                events.betsRefused(batch.size(), r.reason());
+                throw r;
             }
             saved = store.saveBatch(batch);
             if (batch.batchNumber().isPresent()) {
                 saved = numbered(agency).storing(batch.batchNumber().getAsLong(), saved.toCompletableFuture());
             }
         }
-        return saved.thenRun(() -> {
+        return told(batch, saved.thenRun(() -> {
             synchronized (lock) {
                 bets[agency.value()] += batch.size();
                 batches[agency.value()]++;
+            }
+        }));
+    }
+
+    /** The batch's event line once its store settles: stored, or refused because storage failed. */
+    private CompletionStage<Void> told(BetBatch batch, CompletionStage<Void> saved) {
+        return saved.whenComplete((ok, failure) -> {
+            if (failure == null) {
+                events.betsStored(batch.size());
+            } else {
+                events.betsRefused(batch.size(), "storage failed");
             }
         });
     }
@@ -196,6 +212,11 @@ public final class LotteryService
                 }
             });
         }
+    }
+
+    @Override
+    public void refuse(int count, String reason) {
+        events.betsRefused(count, reason);
     }
 
     @Override

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.switchboard.application.port.in.collector.DistributionReport;
+import dev.switchboard.application.port.in.collector.DistributionStats;
 import dev.switchboard.application.port.out.collector.BatchUploadPort;
 import dev.switchboard.application.port.out.collector.Spool;
 import dev.switchboard.application.port.out.collector.SpoolException;
@@ -23,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -58,6 +60,32 @@ class DistributorServiceTest {
     }
 
     @Test
+    void whileAnUploadHangs_theCountersStillAnswer() throws Exception {
+        spoolHolds(SpoolName.data(1));
+        when(spool.read(1)).thenReturn(Optional.of("1 5\n".getBytes()));
+        CountDownLatch uploading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        when(uploader.upload(any(), any())).thenAnswer(call -> {
+            uploading.countDown();
+            release.await();
+            return UploadResult.delivered(200);
+        });
+        CompletableFuture<DistributionReport> run = CompletableFuture.supplyAsync(distributor::distributeOnce);
+        try {
+            assertThat(uploading.await(10, TimeUnit.SECONDS)).isTrue();
+
+            // the status read completes while the run is still inside its upload
+            CompletableFuture<Long> read = CompletableFuture.supplyAsync(() -> distributor.stats().runs());
+            assertThat(read.get(10, TimeUnit.SECONDS)).isZero();
+            assertThat(run).isNotDone();
+        } finally {
+            release.countDown();
+        }
+        assertThat(run.get(10, TimeUnit.SECONDS).shipped()).hasSize(1);
+        assertThat(distributor.stats().runs()).isEqualTo(1);
+    }
+
+    @Test
     void givenReadyFiles_whenTheSinkTakesThem_thenEachIsSentUnderItsNameAndDeletedAfterwards() {
         spoolHolds(SpoolName.data(2), SpoolName.data(1), SpoolName.data(3), SpoolName.lock(3));
         when(spool.read(1)).thenReturn(Optional.of("1 5\n".getBytes()));
@@ -75,8 +103,8 @@ class DistributorServiceTest {
         assertThat(report.shipped()).extracting(DistributionReport.Shipped::file).containsExactly("1.dat", "2.dat");
         assertThat(report.left()).isZero();
         assertThat(report.failure()).isEmpty();
-        assertThat(distributor.counters().sent()).isEqualTo(2);
-        assertThat(distributor.counters().lastError()).isNull();
+        assertThat(distributor.stats().sent()).isEqualTo(2);
+        assertThat(distributor.stats().lastError()).isNull();
     }
 
     @Test
@@ -92,7 +120,7 @@ class DistributorServiceTest {
         assertThat(report.shipped()).isEmpty();
         assertThat(report.left()).isEqualTo(3);
         assertThat(report.failure()).hasValueSatisfying(f -> assertThat(f).contains("1.dat").contains("HTTP 500"));
-        DistributorService.Counters counters = distributor.counters();
+        DistributionStats counters = distributor.stats();
         assertThat(counters.failures()).isEqualTo(1);
         assertThat(counters.lastError()).contains("HTTP 500");
         assertThat(counters.lastRunAt()).isEqualTo(Instant.parse("2026-11-22T10:15:00Z"));
@@ -115,9 +143,9 @@ class DistributorServiceTest {
         assertThat(first.left()).isEqualTo(1);
         assertThat(second.shipped()).extracting(DistributionReport.Shipped::file).containsExactly("2.dat");
         assertThat(second.failure()).isEmpty();
-        assertThat(distributor.counters().lastError()).isNull();
-        assertThat(distributor.counters().sent()).isEqualTo(2);
-        assertThat(distributor.counters().failures()).isEqualTo(1);
+        assertThat(distributor.stats().lastError()).isNull();
+        assertThat(distributor.stats().sent()).isEqualTo(2);
+        assertThat(distributor.stats().failures()).isEqualTo(1);
     }
 
     @Test
@@ -166,8 +194,8 @@ class DistributorServiceTest {
         });
         assertThat(report.shipped()).extracting(DistributionReport.Shipped::file).containsExactly("2.dat");
         assertThat(report.left()).isZero();
-        assertThat(distributor.counters().rejected()).isEqualTo(1);
-        assertThat(distributor.counters().failures()).isZero();
+        assertThat(distributor.stats().rejected()).isEqualTo(1);
+        assertThat(distributor.stats().failures()).isZero();
     }
 
     /** An uploader that holds every upload until {@code width} are in flight at once, then lets them all go. */

@@ -92,10 +92,21 @@ class LotteryServiceTest {
         final AtomicInteger drawn = new AtomicInteger();
         final AtomicInteger restored = new AtomicInteger();
         final AtomicInteger repeated = new AtomicInteger();
+        final List<String> batches = new ArrayList<>();
 
         @Override
         public void batchRepeated(AgencyId agency, long batchNumber) {
             repeated.incrementAndGet();
+        }
+
+        @Override
+        public void betsStored(int count) {
+            batches.add("stored " + count);
+        }
+
+        @Override
+        public void betsRefused(int count, String reason) {
+            batches.add("refused " + count + ": " + reason);
         }
 
         @Override
@@ -124,6 +135,30 @@ class LotteryServiceTest {
             bets.add(new Bet(agency, "Ana", "Lorca", agency.value() * 100 + i, LocalDate.of(1990, 1, 1), numbers[i]));
         }
         return new BetBatch(agency, bets);
+    }
+
+    @Test
+    void everyBatch_isToldOnce_storedAfterItsCommit_refusedWithItsReason() throws Exception {
+        CompletionStage<Void> first = service.store(batch(A1, 1, 2));
+        assertThat(events.batches).isEmpty();
+        store.commitAll();
+        service.markDone(A2);
+        assertThatThrownBy(() -> service.store(batch(A2, 3))).isInstanceOf(LotteryRejection.class);
+        service.refuse(4, "bet 2: bad birthdate");
+
+        assertThat(first.toCompletableFuture()).isCompleted();
+        assertThat(events.batches).containsExactly("stored 2", "refused 1: agency 2 is done",
+                "refused 4: bet 2: bad birthdate");
+    }
+
+    @Test
+    void aBatchTheStoreCannotTake_isToldAsRefused() throws Exception {
+        CompletionStage<Void> saved = service.store(batch(A1, 1));
+        store.pending.remove(0).completeExceptionally(new IllegalStateException("disk full"));
+        store.effects.remove(0);
+
+        assertThat(saved.toCompletableFuture()).isCompletedExceptionally();
+        assertThat(events.batches).containsExactly("refused 1: storage failed");
     }
 
     @Test

@@ -4,4 +4,7 @@ package dev.switchboard.application.port.in.collector;
 public interface DistributeSpoolUseCase {
 
     DistributionReport distributeOnce();
+
+    /** The totals so far; never waits for a run in progress. */
+    DistributionStats stats();
 }

@@ -27,4 +27,7 @@ public interface GenerateSamplesUseCase {
     void suspend();
 
     long samplesWritten();
+
+    /** The end of the period whose file is open now, if one is. */
+    Optional<Instant> openPeriodEnd();
 }

@@ -13,4 +13,12 @@ public interface StoreBatchUseCase {
      * @throws LotteryRejection the lottery takes no batch from this agency now
      */
     CompletionStage<Void> store(BetBatch batch) throws LotteryRejection;
+
+    /**
+     * A batch that could not even be read (a bad frame, a bad bet): nothing is stored, and it is
+     * told like any refused batch.
+     *
+     * @param count the bets it announced, 0 if unknown
+     */
+    void refuse(int count, String reason);
 }

@@ -3,8 +3,17 @@ package dev.switchboard.application.port.out.lottery;
 import dev.switchboard.domain.lottery.AgencyId;
 import dev.switchboard.domain.lottery.DrawResult;
 
-/** Outbound port: tells the outside world (the server log) about the draw. */
+/**
+ * Outbound port: tells the outside world (the server log) about every batch and the draw. The
+ * one place the lottery's graded log lines come from.
+ */
 public interface LotteryEventsPort {
+
+    /** A batch of {@code count} bets was stored (committed). */
+    void betsStored(int count);
+
+    /** A batch of {@code count} bets (0 if unknown) was refused, for the given reason. */
+    void betsRefused(int count, String reason);
 
     /** The draw happened just now (not a draw brought back after a restart). */
     void drawn(DrawResult result);

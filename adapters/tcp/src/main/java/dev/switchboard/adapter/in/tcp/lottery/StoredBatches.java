@@ -8,25 +8,39 @@ import org.apache.mina.core.session.IoSession;
 /**
  * Per connection: the batches received so far, so that a "done" is marked only after them (they
  * count in the draw) but not after an earlier held "done" answer, which would wait for a draw
- * that this very "done" may be the one to trigger.
+ * that this very "done" may be the one to trigger. Each connection has its own, guarded by its
+ * own lock: connections never wait for each other.
  */
 final class StoredBatches {
 
     private static final AttributeKey KEY = new AttributeKey(StoredBatches.class, "batches");
 
+    private CompletableFuture<?> all = CompletableFuture.completedFuture(null);
+
     private StoredBatches() {
     }
 
+    /** The connection's record, made on first use. */
+    static StoredBatches of(IoSession session) {
+        StoredBatches mine = (StoredBatches) session.getAttribute(KEY);
+        if (mine == null) {
+            StoredBatches fresh = new StoredBatches();
+            mine = (StoredBatches) session.setAttributeIfAbsent(KEY, fresh);
+            if (mine == null) {
+                mine = fresh;
+            }
+        }
+        return mine;
+    }
+
     /** Records a batch's store stage (its failure counts as settled too). */
-    static synchronized void add(IoSession session, CompletionStage<?> stored) {
+    synchronized void add(CompletionStage<?> stored) {
         CompletableFuture<?> settled = stored.toCompletableFuture().handle((ok, failure) -> null);
-        CompletableFuture<?> before = (CompletableFuture<?>) session.getAttribute(KEY);
-        session.setAttribute(KEY, before == null || before.isDone() ? settled : CompletableFuture.allOf(before, settled));
+        all = all.isDone() ? settled : CompletableFuture.allOf(all, settled);
     }
 
     /** Completes once every batch recorded so far on this connection is settled. */
-    static synchronized CompletableFuture<?> settled(IoSession session) {
-        CompletableFuture<?> all = (CompletableFuture<?>) session.getAttribute(KEY);
-        return all == null ? CompletableFuture.completedFuture(null) : all;
+    synchronized CompletableFuture<?> settled() {
+        return all;
     }
 }
