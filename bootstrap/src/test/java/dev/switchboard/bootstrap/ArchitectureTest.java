@@ -6,9 +6,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,12 +138,34 @@ class ArchitectureTest {
 
     @Test
     void aServiceUsesAnotherServiceThroughItsUseCaseOnly() {
-        noClasses().that().resideInAPackage("dev.switchboard.application.service..")
-                .should().dependOnClassesThat(DescribedPredicate.describe("another use case's implementation",
-                        c -> c.getPackageName().startsWith("dev.switchboard.application.service")
-                                && c.getAllRawInterfaces().stream()
-                                        .anyMatch(i -> i.getPackageName().startsWith("dev.switchboard.application.port.in"))))
+        ArchRuleDefinition.classes().that().resideInAPackage("dev.switchboard.application.service..")
+                .should(new ArchCondition<JavaClass>("use no other use case's implementation") {
+                    @Override
+                    public void check(JavaClass origin, ConditionEvents events) {
+                        for (Dependency d : origin.getDirectDependenciesFromSelf()) {
+                            JavaClass target = d.getTargetClass();
+                            // a service's own nested classes may use it
+                            if (implementsAUseCase(target) && !topLevel(target).equals(topLevel(origin))) {
+                                events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                            }
+                        }
+                    }
+                })
                 .check(classes);
+    }
+
+    private static boolean implementsAUseCase(JavaClass c) {
+        return c.getPackageName().startsWith("dev.switchboard.application.service")
+                && c.getAllRawInterfaces().stream()
+                        .anyMatch(i -> i.getPackageName().startsWith("dev.switchboard.application.port.in"));
+    }
+
+    private static JavaClass topLevel(JavaClass c) {
+        JavaClass top = c;
+        while (top.getEnclosingClass().isPresent()) {
+            top = top.getEnclosingClass().get();
+        }
+        return top;
     }
 
     @Test
