@@ -103,14 +103,23 @@ final class MetricsSoak implements SoakProtocol {
         return "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** Points the never-reading pipeliner puts under its key first: each of its gets then asks for all of them. */
+    static final int PIPELINED_POINTS = 1000;
+
     @Override
     public byte[] pipelineStart() {
-        return new byte[0];
+        StringBuilder puts = new StringBuilder();
+        for (int j = 0; j < PIPELINED_POINTS; j++) {
+            puts.append("put soak.pipelined ").append(j).append(' ').append(j + 1).append('\n');
+        }
+        return puts.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override
     public byte[] pipelined() {
-        return "put soak.pipelined 1 1\n".getBytes(StandardCharsets.US_ASCII);
+        // a put (a 4-byte answer) and a get of 1,000 points (some 12 KB): one read of these asks
+        // for tens of MB of answers, which the server must not make before the client reads
+        return "put soak.pipelined 1 1\nget soak.pipelined\n".getBytes(StandardCharsets.US_ASCII);
     }
 
     static String quote(String answer) {

@@ -62,6 +62,11 @@ public final class MinaTcpServer implements AutoCloseable {
         return bound;
     }
 
+    /** The connections open now. */
+    public java.util.Collection<org.apache.mina.core.session.IoSession> sessions() {
+        return java.util.List.copyOf(acceptor.getManagedSessions().values());
+    }
+
     public String service() {
         return service;
     }

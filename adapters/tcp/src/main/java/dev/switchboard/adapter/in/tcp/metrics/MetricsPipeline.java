@@ -120,7 +120,7 @@ public final class MetricsPipeline implements LinePipeline.Protocol<MetricsPipel
             }
             telemetry.answered(MetricsRequestKind.PUT, n, start);
             return repeat(OK, n);
-        }));
+        }), n * STORAGE_FAILED.length);
     }
 
     private void get(Connection c, MetricQuery query, Replies replies, long start) {

@@ -17,6 +17,12 @@ import org.apache.mina.core.session.IoSession;
  * limit (earlier lines are answered first), then the connection closes and nothing after it is
  * read.
  *
+ * <p>Bounded per connection: before each line it hands out, the pipeline asks the connection's
+ * {@link Replies} whether the answers held for the client reached their bound; if so it stops
+ * there, keeps the rest of the read, suspends reading, and takes the kept lines once the client
+ * has read enough of its answers. A client that pipelines without reading cannot make the server
+ * hold more than about the bound, however much one read asks for.
+ *
  * <p>Use it as the handler of a {@code MinaTcpServer} built without a codec.
  *
  * @param <C> what the protocol keeps per connection
@@ -42,6 +48,7 @@ public final class LinePipeline<C> extends IoHandlerAdapter {
     /** The complete lines of one read; a line is {@link #bytes()} from {@link #start()}, {@link #length()} long. */
     public static final class Lines {
         private final int maxLineBytes;
+        private final Replies replies;
         private byte[] bytes;
         private int position;
         private int end;
@@ -49,9 +56,11 @@ public final class LinePipeline<C> extends IoHandlerAdapter {
         private int start;
         private int length;
         private boolean tooLong;
+        private boolean paused;
 
-        Lines(int maxLineBytes) {
+        Lines(int maxLineBytes, Replies replies) {
             this.maxLineBytes = maxLineBytes;
+            this.replies = replies;
         }
 
         void reset(byte[] bytes, int from, int end, int searchFrom) {
@@ -60,11 +69,19 @@ public final class LinePipeline<C> extends IoHandlerAdapter {
             this.end = end;
             this.searchFrom = Math.max(from, searchFrom);
             this.tooLong = false;
+            this.paused = false;
         }
 
-        /** Moves to the next complete line; false when none is left (or the next one is over the limit). */
+        /**
+         * Moves to the next complete line; false when none is left, when the next one is over the
+         * limit, or when the answers held for the client reached their bound (the rest is kept).
+         */
         public boolean next() {
-            if (tooLong) {
+            if (tooLong || paused) {
+                return false;
+            }
+            if (position < end && replies.full()) {
+                paused = true;
                 return false;
             }
             for (int i = searchFrom; i < end; i++) {
@@ -121,13 +138,16 @@ public final class LinePipeline<C> extends IoHandlerAdapter {
     private final class State {
         final C connection;
         final Replies replies;
-        final Lines lines = new Lines(maxLineBytes);
+        final Lines lines;
         byte[] carry = new byte[FIRST_WINDOW];
         int carried;
+        /** The carry holds complete lines not taken yet (the answers were at their bound). */
+        boolean paused;
         boolean discarding;
 
         State(IoSession session) {
             this.replies = new Replies(session);
+            this.lines = new Lines(maxLineBytes, replies);
             this.connection = protocol.open(session);
         }
     }
@@ -155,43 +175,47 @@ public final class LinePipeline<C> extends IoHandlerAdapter {
             in.position(in.limit());
             return;
         }
-        byte[] bytes;
-        int from;
-        int end;
-        int searchFrom;
         if (state.carried == 0 && in.hasArray()) {
             // the usual case: the read starts with a new line; read its bytes where they are
-            bytes = in.array();
-            from = in.arrayOffset() + in.position();
-            end = in.arrayOffset() + in.limit();
-            searchFrom = from;
-        } else {
-            int n = in.remaining();
-            if (state.carried + n > state.carry.length) {
-                state.carry = Arrays.copyOf(state.carry, Math.max(state.carry.length * 2, state.carried + n));
-            }
-            searchFrom = state.carried;
-            in.get(state.carry, state.carried, n);
-            bytes = state.carry;
-            from = 0;
-            end = state.carried + n;
+            int from = in.arrayOffset() + in.position();
+            int end = in.arrayOffset() + in.limit();
+            in.position(in.limit());
+            take(state, in.array(), from, end, from);
+            return;
         }
+        int n = in.remaining();
+        if (state.carried + n > state.carry.length) {
+            state.carry = Arrays.copyOf(state.carry, Math.max(state.carry.length * 2, state.carried + n));
+        }
+        // lines kept back are searched again from their start; a partial line only from its end
+        int searchFrom = state.paused ? 0 : state.carried;
+        in.get(state.carry, state.carried, n);
         in.position(in.limit());
+        take(state, state.carry, 0, state.carried + n, searchFrom);
+    }
+
+    /** Hands the complete lines in {@code bytes[from, end)} to the protocol and keeps the rest. */
+    private void take(State state, byte[] bytes, int from, int end, int searchFrom) {
         Lines lines = state.lines;
         lines.reset(bytes, from, end, searchFrom);
         protocol.lines(state.connection, lines, state.replies);
-        if (!lines.tooLong && lines.searchFrom < end) {
+        if (!lines.tooLong && !lines.paused && lines.searchFrom < end) {
             throw new IllegalStateException("the protocol left lines of the read unhandled");
         }
         int rest = end - lines.position;
-        if (lines.tooLong || rest > maxLineBytes + 1) {
+        if (lines.tooLong || (!lines.paused && rest > maxLineBytes + 1)) {
             // +1 leaves room for the '\r' of a CRLF line exactly at the limit
             state.discarding = true;
             state.carried = 0;
+            state.paused = false;
             state.replies.last(protocol.tooLong(state.connection));
             return;
         }
         keep(state, bytes, lines.position, rest);
+        if (lines.paused != state.paused) {
+            state.paused = lines.paused;
+            state.replies.holdingLines(lines.paused);
+        }
         state.replies.flush();
     }
 
@@ -213,6 +237,11 @@ public final class LinePipeline<C> extends IoHandlerAdapter {
 
     @Override
     public void messageSent(IoSession session, Object message) {
-        state(session).replies.written();
+        State state = state(session);
+        state.replies.written();
+        // lines kept back while the client was not reading: take them once it has read enough
+        if (state.paused && !state.discarding && state.replies.drained()) {
+            take(state, state.carry, 0, state.carried, 0);
+        }
     }
 }

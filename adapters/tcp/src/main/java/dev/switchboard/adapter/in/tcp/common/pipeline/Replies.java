@@ -16,9 +16,13 @@ import org.slf4j.LoggerFactory;
  * must wait (a commit, a read on a worker) holds back every answer after it until it is ready,
  * then they all go out in one write.
  *
- * <p>Backpressure: with too many answers outstanding, or too many bytes queued for a client that
+ * <p>Backpressure: with too many answers outstanding, or too many bytes held for a client that
  * does not read, the connection stops reading until they drain; a client that floods a
- * connection slows itself down instead of growing the server's memory.
+ * connection slows itself down instead of growing the server's memory. The bytes held are the
+ * answers not yet written ({@link #ready} ones, finished {@link #later} ones, and for a later
+ * answer not finished yet its expected size) plus the bytes MINA has queued for the socket; the
+ * {@link LinePipeline} asks {@link #full()} before taking each line, so even one read's lines
+ * cannot make more answers than the bound (a line's own answer may pass it, once).
  *
  * <p>Answers from the I/O thread ({@link #ready}, {@link #later}, {@link #flush}) come from the
  * session's own handler calls, one at a time; completions of waiting answers may come from any
@@ -30,8 +34,10 @@ public final class Replies {
 
     /** Waiting answers at which a connection stops reading. */
     static final int MAX_WAITING = 4096;
-    /** Bytes queued for a slow reader at which a connection stops reading. */
+    /** Bytes held for a slow reader at which a connection stops reading (and taking lines). */
     static final long MAX_QUEUED_BYTES = 4L * 1024 * 1024;
+    /** What a later answer of unknown size counts for until it is ready (a {@code get}'s series, say). */
+    public static final int UNKNOWN_SIZE = 64 * 1024;
 
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
@@ -41,6 +47,10 @@ public final class Replies {
     /** Ready bytes not yet written, after everything in {@link #queue}. */
     private Chunk open = new Chunk();
     private int waiting;
+    /** Bytes of answers queued here and not yet handed to MINA (expected sizes for unfinished ones). */
+    private long held;
+    /** The pipeline has lines of earlier reads it has not taken yet: keep reads suspended. */
+    private boolean holdingLines;
     private boolean suspended;
     private boolean closing;
 
@@ -52,6 +62,7 @@ public final class Replies {
     public synchronized void ready(byte[] answer) {
         if (!closing) {
             open.add(answer);
+            held += answer.length;
         }
     }
 
@@ -61,6 +72,7 @@ public final class Replies {
             for (int i = 0; i < times; i++) {
                 open.add(answer);
             }
+            held += (long) answer.length * times;
         }
     }
 
@@ -70,7 +82,12 @@ public final class Replies {
      * the connection (never a client left waiting for an answer that will not come).
      */
     public void later(CompletionStage<byte[]> answer) {
-        Waiting entry = new Waiting(answer.toCompletableFuture());
+        later(answer, UNKNOWN_SIZE);
+    }
+
+    /** {@link #later(CompletionStage)} for an answer about {@code expectedBytes} long, counted so until it is ready. */
+    public void later(CompletionStage<byte[]> answer, int expectedBytes) {
+        Waiting entry = new Waiting(answer.toCompletableFuture(), Math.max(0, expectedBytes));
         synchronized (this) {
             if (closing) {
                 return;
@@ -81,9 +98,19 @@ public final class Replies {
             }
             queue.add(entry);
             waiting++;
+            held += entry.expected;
             throttle();
         }
-        entry.future.whenComplete((r, e) -> flush());
+        entry.future.whenComplete((r, e) -> completed(entry, r));
+    }
+
+    /** A later answer is ready: count its real size instead of the expected one, and write what can go. */
+    private synchronized void completed(Waiting entry, byte[] answer) {
+        if (!entry.counted) {
+            entry.counted = true;
+            held += (answer == null ? 0 : answer.length) - entry.expected;
+        }
+        flushLocked();
     }
 
     /** Queues a last answer: written at the next flush, then the connection closes; nothing after it is answered. */
@@ -92,6 +119,7 @@ public final class Replies {
             return;
         }
         open.add(answer);
+        held += answer.length;
         open.last = true;
         queue.add(open);
         open = new Chunk();
@@ -124,6 +152,30 @@ public final class Replies {
         return waiting;
     }
 
+    /**
+     * Whether the answers held for this connection reached the bound: the pipeline takes no more
+     * lines until they drain below half of it ({@link #drained()}).
+     */
+    public synchronized boolean full() {
+        return waiting >= MAX_WAITING || held + session.getScheduledWriteBytes() > MAX_QUEUED_BYTES;
+    }
+
+    /** Whether the answers drained enough for the pipeline to take lines again. */
+    public synchronized boolean drained() {
+        return !closing && waiting <= MAX_WAITING / 2 && held + session.getScheduledWriteBytes() <= MAX_QUEUED_BYTES / 2;
+    }
+
+    /** Bytes held for this connection now: answers not yet handed to MINA plus what MINA has queued. */
+    public synchronized long heldBytes() {
+        return held + session.getScheduledWriteBytes();
+    }
+
+    /** The pipeline holds lines it has not taken ({@code true}): reads stay suspended until it says {@code false}. */
+    public synchronized void holdingLines(boolean holding) {
+        holdingLines = holding;
+        throttle();
+    }
+
     private void flushLocked() {
         if (closing) {
             return;
@@ -142,6 +194,10 @@ public final class Replies {
                     answer = w.future.getNow(null);
                 } catch (RuntimeException e) {
                     answer = null;
+                }
+                if (!w.counted) {
+                    w.counted = true;
+                    held += (answer == null ? 0 : answer.length) - w.expected;
                 }
                 if (answer == null) {
                     log.warn("{} an answer failed; closing the connection", session.getRemoteAddress());
@@ -173,6 +229,7 @@ public final class Replies {
             open = new Chunk();
         }
         if (out != null && !out.isEmpty()) {
+            held -= out.size;
             IoBuffer bytes = out.toBuffer();
             if (out.last) {
                 closing = true;
@@ -186,18 +243,28 @@ public final class Replies {
     }
 
     private void throttle() {
-        boolean overloaded = waiting >= MAX_WAITING || session.getScheduledWriteBytes() > MAX_QUEUED_BYTES;
+        long bytes = held + session.getScheduledWriteBytes();
+        boolean overloaded = holdingLines || waiting >= MAX_WAITING || bytes > MAX_QUEUED_BYTES;
         if (overloaded && !suspended) {
             session.suspendRead();
             suspended = true;
         } else if (!overloaded && suspended && !closing && waiting <= MAX_WAITING / 2
-                && session.getScheduledWriteBytes() <= MAX_QUEUED_BYTES / 2) {
+                && bytes <= MAX_QUEUED_BYTES / 2) {
             session.resumeRead();
             suspended = false;
         }
     }
 
-    private record Waiting(CompletableFuture<byte[]> future) {
+    /** A later answer; {@code expected} counts in {@link #held} until its real size does ({@code counted}). */
+    private static final class Waiting {
+        final CompletableFuture<byte[]> future;
+        final int expected;
+        boolean counted;
+
+        Waiting(CompletableFuture<byte[]> future, int expected) {
+            this.future = future;
+            this.expected = expected;
+        }
     }
 
     /** Ready answers kept as one growable byte array. */
