@@ -2,12 +2,13 @@ package dev.switchboard.adapter.in.tcp.tokens;
 
 import dev.switchboard.adapter.in.tcp.common.MinaTcpServer;
 import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
+import dev.switchboard.adapter.in.tcp.common.pipeline.LinePipeline;
 import dev.switchboard.adapter.in.tcp.tokens.codec.TokensProtocolCodecFactory;
 import dev.switchboard.application.port.in.tokens.RegisterClientUseCase;
 import dev.switchboard.application.port.in.tokens.SubmitTokenUseCase;
 import dev.switchboard.application.port.out.telemetry.Telemetry;
 
-/** Builds the tokens listener: JSON-lines codec, then {@link TokensSessionHandler}. */
+/** Builds the tokens listener: the line pipeline with {@link TokensPipeline}. */
 public final class TokensTcpServer {
 
     private TokensTcpServer() {
@@ -15,7 +16,8 @@ public final class TokensTcpServer {
 
     public static MinaTcpServer create(TcpServerConfig config, RegisterClientUseCase registrations,
                                        SubmitTokenUseCase submissions, Telemetry telemetry) {
-        return new MinaTcpServer("tokens", config, new TokensProtocolCodecFactory(),
-                new TokensSessionHandler(registrations, submissions, telemetry), telemetry);
+        return new MinaTcpServer("tokens", config, null,
+                new LinePipeline<>(new TokensPipeline(registrations, submissions, telemetry),
+                        TokensProtocolCodecFactory.MAX_LINE_BYTES), telemetry);
     }
 }

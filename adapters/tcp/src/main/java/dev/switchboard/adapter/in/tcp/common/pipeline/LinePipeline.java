@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.in.tcp.common.pipeline;
 
+import dev.switchboard.adapter.in.tcp.common.ConnectionGuardFilter;
 import java.util.Arrays;
 import java.util.Objects;
 import org.apache.mina.core.buffer.IoBuffer;
@@ -144,6 +145,8 @@ public final class LinePipeline<C> extends IoHandlerAdapter {
         /** The carry holds complete lines not taken yet (the answers were at their bound). */
         boolean paused;
         boolean discarding;
+        /** Exempt from the idle timeout: an answer is being made (a client waiting for it is not idle). */
+        boolean waitingExempt;
 
         State(IoSession session) {
             this.replies = new Replies(session);
@@ -217,6 +220,11 @@ public final class LinePipeline<C> extends IoHandlerAdapter {
             state.replies.holdingLines(lines.paused);
         }
         state.replies.flush();
+        if (!state.waitingExempt && state.replies.waiting() > 0) {
+            // a client waiting for a slow answer sends nothing, yet it is not idle
+            state.waitingExempt = true;
+            ConnectionGuardFilter.exemptFromIdle(state.replies.session(), true);
+        }
     }
 
     /** Keeps the start of a line not ended yet for the next read. */
@@ -239,6 +247,10 @@ public final class LinePipeline<C> extends IoHandlerAdapter {
     public void messageSent(IoSession session, Object message) {
         State state = state(session);
         state.replies.written();
+        if (state.waitingExempt && state.replies.waiting() == 0) {
+            state.waitingExempt = false;
+            ConnectionGuardFilter.exemptFromIdle(session, false);
+        }
         // lines kept back while the client was not reading: take them once it has read enough
         if (state.paused && !state.discarding && state.replies.drained()) {
             take(state, state.carry, 0, state.carried, 0);

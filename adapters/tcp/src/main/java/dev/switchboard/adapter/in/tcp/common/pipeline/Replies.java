@@ -66,6 +66,16 @@ public final class Replies {
         }
     }
 
+    /** Queues a ready answer made of {@code before}, {@code length} bytes of {@code bytes} from {@code from}, and {@code after}. */
+    public synchronized void ready(byte[] before, byte[] bytes, int from, int length, byte[] after) {
+        if (!closing) {
+            open.add(before, 0, before.length);
+            open.add(bytes, from, length);
+            open.add(after, 0, after.length);
+            held += before.length + length + after.length;
+        }
+    }
+
     /** Queues {@code times} copies of a ready answer. */
     public synchronized void ready(byte[] answer, int times) {
         if (!closing) {
@@ -163,6 +173,10 @@ public final class Replies {
     /** Whether the answers drained enough for the pipeline to take lines again. */
     public synchronized boolean drained() {
         return !closing && waiting <= MAX_WAITING / 2 && held + session.getScheduledWriteBytes() <= MAX_QUEUED_BYTES / 2;
+    }
+
+    IoSession session() {
+        return session;
     }
 
     /** Bytes held for this connection now: answers not yet handed to MINA plus what MINA has queued. */
@@ -274,9 +288,13 @@ public final class Replies {
         private boolean last;
 
         void add(byte[] answer) {
-            ensure(answer.length);
-            System.arraycopy(answer, 0, bytes, size, answer.length);
-            size += answer.length;
+            add(answer, 0, answer.length);
+        }
+
+        void add(byte[] answer, int from, int length) {
+            ensure(length);
+            System.arraycopy(answer, from, bytes, size, length);
+            size += length;
         }
 
         void addAll(Chunk other) {
