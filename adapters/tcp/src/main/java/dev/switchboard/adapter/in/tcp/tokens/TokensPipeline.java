@@ -1,17 +1,19 @@
 package dev.switchboard.adapter.in.tcp.tokens;
 
-import dev.switchboard.adapter.in.tcp.common.Failures;
 import dev.switchboard.adapter.in.tcp.common.pipeline.LinePipeline;
 import dev.switchboard.adapter.in.tcp.common.pipeline.Replies;
 import dev.switchboard.adapter.in.tcp.tokens.codec.TokensProtocolCodecFactory;
 import dev.switchboard.adapter.tcp.tokens.protocol.TokenRequest;
 import dev.switchboard.adapter.tcp.tokens.protocol.TokenRequestReader;
 import dev.switchboard.adapter.tcp.tokens.protocol.TokenResponse;
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.application.port.Failures;
 import dev.switchboard.application.port.in.tokens.RegisterClientUseCase;
 import dev.switchboard.application.port.in.tokens.RegisterClientUseCase.RegisterClientCommand;
 import dev.switchboard.application.port.in.tokens.SubmitTokenUseCase;
 import dev.switchboard.application.port.in.tokens.SubmitTokenUseCase.SubmitTokenCommand;
+import dev.switchboard.application.port.out.telemetry.Telemetry;
+import dev.switchboard.application.port.out.telemetry.TokensErrorKind;
+import dev.switchboard.application.port.out.telemetry.TokensRequestKind;
 import dev.switchboard.domain.tokens.ClientId;
 import dev.switchboard.domain.tokens.Token;
 import java.net.InetSocketAddress;
@@ -43,10 +45,10 @@ public final class TokensPipeline implements LinePipeline.Protocol<TokensPipelin
 
     private final RegisterClientUseCase registrations;
     private final SubmitTokenUseCase submissions;
-    private final ServiceTelemetry telemetry;
+    private final Telemetry telemetry;
 
     public TokensPipeline(RegisterClientUseCase registrations, SubmitTokenUseCase submissions,
-                          ServiceTelemetry telemetry) {
+                          Telemetry telemetry) {
         this.registrations = Objects.requireNonNull(registrations, "'registrations' must not be null");
         this.submissions = Objects.requireNonNull(submissions, "'submissions' must not be null");
         this.telemetry = Objects.requireNonNull(telemetry, "'telemetry' must not be null");
@@ -94,19 +96,19 @@ public final class TokensPipeline implements LinePipeline.Protocol<TokensPipelin
             }
             TokenRequest request = TokenRequestReader.read(bytes, from, length);
             if (request instanceof TokenRequest.Invalid invalid) {
-                refuse(replies, "bad_request", invalid.reason());
+                refuse(replies, TokensErrorKind.BAD_REQUEST, invalid.reason());
             } else if (request instanceof TokenRequest.Greeting greeting) {
                 greet(c, replies, greeting, start);
             } else if (request instanceof TokenRequest.Submit submit) {
                 if (c.client == null) {
-                    refuse(replies, "protocol", "Token before Greeting");
+                    refuse(replies, TokensErrorKind.PROTOCOL, "Token before Greeting");
                     continue;
                 }
                 Token token;
                 try {
                     token = Token.of(submit.token());
                 } catch (IllegalArgumentException e) {
-                    refuse(replies, "bad_request", "field 'token': " + e.getMessage());
+                    refuse(replies, TokensErrorKind.BAD_REQUEST, "field 'token': " + e.getMessage());
                     continue;
                 }
                 CompletableFuture<Long> received = submit(c, token, replies);
@@ -121,15 +123,16 @@ public final class TokensPipeline implements LinePipeline.Protocol<TokensPipelin
                 }
             }
         }
-        if (accepted > 0) {
-            telemetry.answered("token", accepted, start);
+        // one latency per token, as /metrics counts answers: a read holds few tokens (one at a time, or a window)
+        for (int i = 0; i < accepted; i++) {
+            telemetry.answered(TokensRequestKind.TOKEN, start);
         }
     }
 
     /** Hands a token to its handler; null (and the error queued) when this connection has not greeted. */
     private CompletableFuture<Long> submit(Connection c, Token token, Replies replies) {
         if (c.client == null) {
-            refuse(replies, "protocol", "Token before Greeting");
+            refuse(replies, TokensErrorKind.PROTOCOL, "Token before Greeting");
             return null;
         }
         return submissions.submit(new SubmitTokenCommand(c.client, token)).toCompletableFuture();
@@ -139,7 +142,7 @@ public final class TokensPipeline implements LinePipeline.Protocol<TokensPipelin
     private void later(Token token, CompletableFuture<Long> received, long start, Replies replies) {
         replies.later(received.handle((count, failure) -> {
             if (failure == null) {
-                telemetry.answered("token", start);
+                telemetry.answered(TokensRequestKind.TOKEN, start);
                 return bytes(new TokenResponse.Accepted(token.value()));
             }
             return bytes(failed(failure));
@@ -148,41 +151,41 @@ public final class TokensPipeline implements LinePipeline.Protocol<TokensPipelin
 
     private void greet(Connection c, Replies replies, TokenRequest.Greeting greeting, long start) {
         if (c.client != null) {
-            refuse(replies, "protocol", "second Greeting: this connection already greeted");
+            refuse(replies, TokensErrorKind.PROTOCOL, "second Greeting: this connection already greeted");
             return;
         }
         ClientId client;
         try {
             client = new ClientId(greeting.clientId(), c.peer.getAddress().getHostAddress(), c.peer.getPort());
         } catch (IllegalArgumentException e) {
-            refuse(replies, "bad_request", "field 'client_id': " + e.getMessage());
+            refuse(replies, TokensErrorKind.BAD_REQUEST, "field 'client_id': " + e.getMessage());
             return;
         }
         registrations.register(new RegisterClientCommand(client, greeting.tokensExpected()));
         c.client = client;
         replies.ready(READY);
-        telemetry.answered("greeting", start);
+        telemetry.answered(TokensRequestKind.GREETING, start);
     }
 
     private TokenResponse failed(Throwable failure) {
         Throwable cause = Failures.root(failure);
         if (cause instanceof RejectedExecutionException) {
-            telemetry.error("stopping");
+            telemetry.error(TokensErrorKind.STOPPING);
             return new TokenResponse.Error("the server is stopping");
         }
         log.warn("tokens: storing an acceptance failed: {}", cause.toString());
-        telemetry.error("storage");
+        telemetry.error(TokensErrorKind.STORAGE);
         return new TokenResponse.Error("storage failed");
     }
 
-    private void refuse(Replies replies, String kind, String reason) {
+    private void refuse(Replies replies, TokensErrorKind kind, String reason) {
         telemetry.error(kind);
         replies.ready(bytes(new TokenResponse.Error(reason)));
     }
 
     @Override
     public byte[] tooLong(Connection c) {
-        telemetry.error("line_too_long");
+        telemetry.error(TokensErrorKind.LINE_TOO_LONG);
         return bytes(new TokenResponse.Error("line longer than " + TokensProtocolCodecFactory.MAX_LINE_BYTES + " bytes"));
     }
 

@@ -8,7 +8,10 @@ import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
 import dev.switchboard.adapter.in.tcp.common.pipeline.LinePipeline;
 import dev.switchboard.adapter.in.tcp.common.pipeline.Replies;
 import dev.switchboard.adapter.in.tcp.metrics.codec.MetricsProtocolCodecFactory;
-import dev.switchboard.adapter.telemetry.ServiceTelemetry;
+import dev.switchboard.adapter.out.telemetry.MicrometerTelemetry;
+import dev.switchboard.application.port.out.telemetry.ConnectionErrorKind;
+import dev.switchboard.application.port.out.telemetry.MetricsErrorKind;
+import dev.switchboard.application.port.out.telemetry.MetricsRequestKind;
 import dev.switchboard.application.service.metrics.MetricsService;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -42,7 +45,8 @@ class MetricsNeverReadingClientTest {
 
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-    private final ServiceTelemetry telemetry = ServiceTelemetry.detached("metrics");
+    private final MicrometerTelemetry telemetry = MicrometerTelemetry.detached("metrics", MetricsRequestKind.class,
+            MetricsErrorKind.class, ConnectionErrorKind.class);
     private LinePipeline<MetricsPipeline.Connection> pipeline;
     private MinaTcpServer server;
     private InetSocketAddress address;
@@ -153,6 +157,6 @@ class MetricsNeverReadingClientTest {
             assertThat(answer(in)).isEqualTo("ok\n\n");
             assertThat(answer(in)).isEqualTo("ok\n\n");
         }
-        assertThat(telemetry.requestCount("get")).isEqualTo(gets + 1);
+        assertThat(telemetry.requestCount(MetricsRequestKind.GET)).isEqualTo(gets + 1);
     }
 }
