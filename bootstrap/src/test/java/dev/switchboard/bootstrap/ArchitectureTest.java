@@ -42,6 +42,7 @@ class ArchitectureTest {
                 .adapter("tcp-client", "dev.switchboard.adapter.out.tcp..")
                 .adapter("tcp-protocol", "dev.switchboard.adapter.tcp..")
                 .adapter("web", "dev.switchboard.adapter.in.web..")
+                .adapter("schedule", "dev.switchboard.adapter.in.schedule..")
                 .adapter("persistence", "dev.switchboard.adapter.out.persistence..")
                 .adapter("spool", "dev.switchboard.adapter.out.spool..")
                 .adapter("http-client", "dev.switchboard.adapter.out.http..")
@@ -166,6 +167,19 @@ class ArchitectureTest {
             top = top.getEnclosingClass().get();
         }
         return top;
+    }
+
+    @Test
+    void theWiringRingSchedulesNoWork() {
+        // a timer that calls a use case is a driving adapter (adapter.in.schedule); bootstrap only
+        // makes executors and hands them to the services. The bench and soak tools drive load.
+        noClasses().that().resideInAPackage("dev.switchboard.bootstrap..")
+                .and().resideOutsideOfPackages("dev.switchboard.bootstrap.bench..", "dev.switchboard.bootstrap.soak..")
+                .should().callMethodWhere(DescribedPredicate.describe("schedules a task on a timer",
+                        call -> call.getTargetOwner().isAssignableTo(java.util.concurrent.ScheduledExecutorService.class)
+                                && call.getName().startsWith("schedule")))
+                .orShould().dependOnClassesThat().belongToAnyOf(java.util.Timer.class)
+                .check(classes);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.switchboard.bootstrap.collector;
 
+import dev.switchboard.adapter.in.schedule.collector.CollectorTimers;
 import dev.switchboard.adapter.in.web.admin.collector.CollectorApi;
 import dev.switchboard.adapter.in.web.admin.collector.SinkApi;
 import dev.switchboard.adapter.in.web.collector.SinkConfig;
@@ -14,6 +15,7 @@ import dev.switchboard.application.service.collector.CollectorStatusService;
 import dev.switchboard.application.service.collector.DistributorService;
 import dev.switchboard.application.service.collector.SampleGeneratorService;
 import dev.switchboard.application.service.collector.SinkService;
+import dev.switchboard.bootstrap.ScheduledComponent;
 import dev.switchboard.bootstrap.ServerRuntime;
 import dev.switchboard.bootstrap.Threads;
 import java.io.PrintStream;
@@ -31,7 +33,7 @@ public final class CollectorAssembly {
     private CollectorAssembly() {
     }
 
-    public static CollectorComponent installCollector(ServerRuntime runtime, CollectorSettings settings) {
+    public static ScheduledComponent installCollector(ServerRuntime runtime, CollectorSettings settings) {
         Clock clock = Clock.systemUTC();
         FileSpool spool = FileSpool.open(settings.spoolDir());
         HttpBatchUploader uploader = new HttpBatchUploader(
@@ -41,11 +43,11 @@ public final class CollectorAssembly {
                 settings.samplePeriod(), clock, RandomGenerator.getDefault());
         ExecutorService uploads = Threads.pool("collector-upload", settings.uploads());
         DistributorService distributor = new DistributorService(spool, uploader, clock, uploads, settings.uploads());
-        CollectorComponent component = new CollectorComponent(generator, distributor, settings,
-                spool.describe(), uploader.target(), clock, () -> {
+        ScheduledComponent component = new ScheduledComponent(new CollectorTimers(generator, distributor,
+                settings.schedule(), spool.describe(), uploader.target(), clock, () -> {
                     uploads.shutdownNow();
                     uploader.close();
-                });
+                }));
         runtime.add(component);
         runtime.expose("collector", new CollectorApi(new CollectorStatusService(spool, distributor, generator)));
         return component;

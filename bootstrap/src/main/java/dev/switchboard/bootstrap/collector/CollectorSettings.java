@@ -1,5 +1,6 @@
 package dev.switchboard.bootstrap.collector;
 
+import dev.switchboard.adapter.in.schedule.collector.CollectorTimers;
 import dev.switchboard.domain.collector.Rotation;
 import dev.switchboard.domain.collector.SamplePeriod;
 import java.nio.file.Path;
@@ -43,6 +44,11 @@ public record CollectorSettings(
         if (uploads < 1) {
             throw new IllegalArgumentException("at least one upload must be allowed in flight");
         }
+    }
+
+    /** What the collector's timers need of it. */
+    public CollectorTimers.Schedule schedule() {
+        return new CollectorTimers.Schedule(distInterval, samplePeriod, rotation, uploads);
     }
 
     public CollectorSettings withUploads(int n) {

@@ -1,5 +1,6 @@
 package dev.switchboard.bootstrap.metrics;
 
+import dev.switchboard.adapter.in.schedule.metrics.RetentionTimer;
 import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
 import dev.switchboard.adapter.in.tcp.graphite.GraphiteTcpServer;
 import dev.switchboard.adapter.in.tcp.metrics.MetricsTcpServer;
@@ -13,6 +14,7 @@ import dev.switchboard.application.port.out.telemetry.MetricsErrorKind;
 import dev.switchboard.application.port.out.telemetry.MetricsRequestKind;
 import dev.switchboard.application.service.metrics.MetricsService;
 import dev.switchboard.application.service.metrics.RetentionService;
+import dev.switchboard.bootstrap.ScheduledComponent;
 import dev.switchboard.bootstrap.ServerRuntime;
 import dev.switchboard.bootstrap.TcpComponent;
 import dev.switchboard.bootstrap.Threads;
@@ -59,7 +61,8 @@ public final class MetricsAssembly {
             runtime.add(carbon);
             graphite = Optional.of(carbon);
         }
-        options.retention().ifPresent(r -> runtime.add(new RetentionComponent(new RetentionService(store, r, clock))));
+        options.retention().ifPresent(r -> runtime.add(
+                new ScheduledComponent(new RetentionTimer(new RetentionService(store, r, clock)))));
         runtime.expose("metrics", new MetricsApi(service));
         if (runtime.admin() != null) {
             GraphiteService graphiteService = new GraphiteService(store, options.retention(), options.aggregation(), clock);

@@ -1,5 +1,6 @@
 package dev.switchboard.bootstrap.tokens;
 
+import dev.switchboard.adapter.in.schedule.tokens.PeriodicReport;
 import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
 import dev.switchboard.adapter.in.tcp.tokens.TokensTcpServer;
 import dev.switchboard.adapter.in.web.admin.tokens.TokensApi;
@@ -15,6 +16,7 @@ import dev.switchboard.application.service.tokens.HandlerPool;
 import dev.switchboard.application.service.tokens.SharedTokenTables;
 import dev.switchboard.application.service.tokens.TokenReportService;
 import dev.switchboard.application.service.tokens.TokenService;
+import dev.switchboard.bootstrap.ScheduledComponent;
 import dev.switchboard.bootstrap.ServerRuntime;
 import dev.switchboard.bootstrap.TcpComponent;
 import dev.switchboard.bootstrap.Threads;
@@ -61,7 +63,7 @@ public final class TokensAssembly {
             shown = service;
         }
         // added before the listener, so it stops after it and prints the last changes
-        runtime.add(new PeriodicReport(reports, options.period()));
+        runtime.add(new ScheduledComponent(new PeriodicReport(reports, options.period())));
 
         MicrometerTelemetry telemetry = new MicrometerTelemetry("tokens", runtime.registry(),
                 TokensRequestKind.class, TokensErrorKind.class, ConnectionErrorKind.class);

@@ -1,15 +1,18 @@
-package dev.switchboard.bootstrap.collector;
+package dev.switchboard.adapter.in.schedule.collector;
 
+import dev.switchboard.adapter.in.schedule.common.Scheduled;
+import dev.switchboard.adapter.in.schedule.common.Timers;
 import dev.switchboard.application.port.in.collector.DistributeSpoolUseCase;
 import dev.switchboard.application.port.in.collector.DistributionReport;
 import dev.switchboard.application.port.in.collector.GenerateSamplesUseCase;
-import dev.switchboard.bootstrap.Component;
-import dev.switchboard.bootstrap.Threads;
+import dev.switchboard.domain.collector.Rotation;
+import dev.switchboard.domain.collector.SamplePeriod;
 import dev.switchboard.domain.collector.SpoolName;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -23,41 +26,46 @@ import org.slf4j.LoggerFactory;
  * distributor thread runs at start and then every interval after the previous run ended. Each
  * has its own thread, so a slow sink never delays a seal.
  */
-public final class CollectorComponent implements Component {
+public final class CollectorTimers implements Scheduled {
 
-    private static final Logger log = LoggerFactory.getLogger(CollectorComponent.class);
+    /** How often to ship and to sample, how long a period is, and how many uploads go at once (for the log). */
+    public record Schedule(Duration distInterval, SamplePeriod samplePeriod, Rotation rotation, int uploads) {
+        public Schedule {
+            Objects.requireNonNull(distInterval, "'distInterval' must not be null");
+            Objects.requireNonNull(samplePeriod, "'samplePeriod' must not be null");
+            Objects.requireNonNull(rotation, "'rotation' must not be null");
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(CollectorTimers.class);
 
     private final GenerateSamplesUseCase generator;
     private final DistributeSpoolUseCase distributor;
-    private final CollectorSettings settings;
+    private final Schedule settings;
     private final String spool;
     private final String target;
     private final Clock clock;
     private final AutoCloseable uploader;
-    private final ScheduledThreadPoolExecutor generatorTimer = timer("collector-generator");
-    private final ScheduledThreadPoolExecutor distributorTimer = timer("collector-distributor");
+    private final ScheduledThreadPoolExecutor generatorTimer = Timers.oneThread("collector-generator");
+    private final ScheduledThreadPoolExecutor distributorTimer = Timers.oneThread("collector-distributor");
     /** The period end a seal is scheduled for; touched on the generator thread only. */
     private Instant sealAt;
 
-    public CollectorComponent(GenerateSamplesUseCase generator, DistributeSpoolUseCase distributor,
-                              CollectorSettings settings, String spool, String target, Clock clock,
-                              AutoCloseable uploader) {
-        this.generator = generator;
-        this.distributor = distributor;
-        this.settings = settings;
-        this.spool = spool;
-        this.target = target;
-        this.clock = clock;
-        this.uploader = uploader;
-    }
-
-    /** A one-thread timer whose waiting tasks are dropped at shutdown. */
-    private static ScheduledThreadPoolExecutor timer(String name) {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, Threads.factory(name));
-        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        timer.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
+    /**
+     * @param spool    the spool, as the log names it
+     * @param target   the sink, as the log names it
+     * @param uploader closed last, once no upload can start any more
+     */
+    public CollectorTimers(GenerateSamplesUseCase generator, DistributeSpoolUseCase distributor,
+                           Schedule settings, String spool, String target, Clock clock,
+                           AutoCloseable uploader) {
+        this.generator = Objects.requireNonNull(generator, "'generator' must not be null");
+        this.distributor = Objects.requireNonNull(distributor, "'distributor' must not be null");
+        this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
+        this.spool = Objects.requireNonNull(spool, "'spool' must not be null");
+        this.target = Objects.requireNonNull(target, "'target' must not be null");
+        this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+        this.uploader = Objects.requireNonNull(uploader, "'uploader' must not be null");
     }
 
     @Override

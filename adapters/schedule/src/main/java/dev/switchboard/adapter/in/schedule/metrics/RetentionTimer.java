@@ -1,33 +1,29 @@
-package dev.switchboard.bootstrap.metrics;
+package dev.switchboard.adapter.in.schedule.metrics;
 
+import dev.switchboard.adapter.in.schedule.common.Scheduled;
+import dev.switchboard.adapter.in.schedule.common.Timers;
 import dev.switchboard.application.port.in.metrics.ApplyRetentionUseCase;
-import dev.switchboard.bootstrap.Component;
 import java.util.List;
-import java.util.concurrent.Executors;
+import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Runs the metrics retention every finest-precision period (1 s to 1 min) on its own daemon thread. */
-final class RetentionComponent implements Component {
+public final class RetentionTimer implements Scheduled {
 
-    private static final Logger log = LoggerFactory.getLogger(RetentionComponent.class);
+    private static final Logger log = LoggerFactory.getLogger(RetentionTimer.class);
 
     private final ApplyRetentionUseCase retention;
-    private ScheduledExecutorService timer;
+    private final ScheduledExecutorService timer = Timers.oneThread("metrics-retention");
 
-    RetentionComponent(ApplyRetentionUseCase retention) {
-        this.retention = retention;
+    public RetentionTimer(ApplyRetentionUseCase retention) {
+        this.retention = Objects.requireNonNull(retention, "'retention' must not be null");
     }
 
     @Override
     public List<String> start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "metrics-retention");
-            t.setDaemon(true);
-            return t;
-        });
         long period = retention.periodSeconds();
         timer.scheduleWithFixedDelay(this::runOnce, period, period, TimeUnit.SECONDS);
         return List.of();
@@ -47,8 +43,6 @@ final class RetentionComponent implements Component {
 
     @Override
     public void close() {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
+        timer.shutdownNow();
     }
 }

@@ -1,11 +1,11 @@
-package dev.switchboard.bootstrap.tokens;
+package dev.switchboard.adapter.in.schedule.tokens;
 
+import dev.switchboard.adapter.in.schedule.common.Scheduled;
+import dev.switchboard.adapter.in.schedule.common.Timers;
 import dev.switchboard.application.port.in.tokens.ReportTokenTablesUseCase;
-import dev.switchboard.bootstrap.Component;
-import dev.switchboard.bootstrap.Threads;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
+import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -15,17 +15,17 @@ import org.slf4j.LoggerFactory;
  * The timer of the periodic table: asks for a report every period, and once more on stop so the
  * last changes are printed too. Whether anything is printed is the use case's decision.
  */
-public final class PeriodicReport implements Component {
+public final class PeriodicReport implements Scheduled {
 
     private static final Logger log = LoggerFactory.getLogger(PeriodicReport.class);
 
     private final ReportTokenTablesUseCase reports;
     private final Duration period;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Threads.factory("tokens-report"));
+    private final ScheduledExecutorService timer = Timers.oneThread("tokens-report");
 
     public PeriodicReport(ReportTokenTablesUseCase reports, Duration period) {
-        this.reports = reports;
-        this.period = period;
+        this.reports = Objects.requireNonNull(reports, "'reports' must not be null");
+        this.period = Objects.requireNonNull(period, "'period' must not be null");
     }
 
     @Override

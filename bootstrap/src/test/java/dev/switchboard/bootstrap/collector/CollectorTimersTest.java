@@ -3,6 +3,7 @@ package dev.switchboard.bootstrap.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.adapter.in.schedule.collector.CollectorTimers;
 import dev.switchboard.adapter.in.web.collector.SinkConfig;
 import dev.switchboard.adapter.in.web.collector.SinkServer;
 import dev.switchboard.adapter.out.http.collector.HttpBatchUploader;
@@ -33,13 +34,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The collector's timers with the real clock: a period is sealed at its end, not at the next sample. */
-class CollectorComponentTest {
+class CollectorTimersTest {
 
     @TempDir
     Path spoolDir;
 
     private SinkServer sink;
-    private CollectorComponent collector;
+    private CollectorTimers collector;
 
     @AfterEach
     void tearDown() {
@@ -66,7 +67,7 @@ class CollectorComponentTest {
         Clock clock = Clock.systemUTC();
         SampleGeneratorService generator = new SampleGeneratorService(spool, settings.rotation(),
                 settings.samplePeriod(), clock, new SplittableRandom(5));
-        collector = new CollectorComponent(generator, new DistributorService(spool, uploader, clock), settings,
+        collector = new CollectorTimers(generator, new DistributorService(spool, uploader, clock), settings.schedule(),
                 spool.describe(), uploader.target(), clock, uploader);
         return generator;
     }
@@ -76,7 +77,8 @@ class CollectorComponentTest {
         SinkService receipts = new SinkService(new InMemoryReceiptStore(), Clock.systemUTC());
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         sink = new SinkServer(SinkConfig.of("127.0.0.1", 0), receipts,
-                new PrintStream(printed, true, StandardCharsets.UTF_8), MicrometerTelemetry.detached("sink", SinkRequestKind.class, SinkErrorKind.class));
+                new PrintStream(printed, true, StandardCharsets.UTF_8),
+                MicrometerTelemetry.detached("sink", SinkRequestKind.class, SinkErrorKind.class));
         int port = sink.start().getPort();
         // one sample at start, the next one a minute or more later: only the timer can seal the period
         CollectorSettings settings = new CollectorSettings(spoolDir, "127.0.0.1", port, Duration.ofMillis(200),
