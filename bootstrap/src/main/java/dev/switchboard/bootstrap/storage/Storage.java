@@ -6,6 +6,7 @@ import dev.switchboard.adapter.out.persistence.inmemory.tokens.InMemoryTokenRepo
 import dev.switchboard.adapter.out.persistence.jdbc.JdbcDatabase;
 import dev.switchboard.adapter.out.persistence.jdbc.JdbcSettings;
 import dev.switchboard.adapter.out.persistence.jdbc.collector.JdbcReceiptStore;
+import dev.switchboard.adapter.out.persistence.jdbc.metrics.EmbeddedMetricStore;
 import dev.switchboard.adapter.out.persistence.jdbc.metrics.JdbcMetricStore;
 import dev.switchboard.application.port.out.collector.ReceiptStore;
 import dev.switchboard.adapter.out.persistence.inmemory.lottery.InMemoryBetStore;
@@ -84,6 +85,10 @@ public final class Storage implements AutoCloseable {
     public synchronized MetricStore metricStore() {
         if (kind == StorageKind.MEMORY) {
             return new InMemoryMetricStore();
+        }
+        if (kind == StorageKind.H2) {
+            // one process holds the file: reads from memory, writes as a log (docs/decisions.md)
+            return remember(new EmbeddedMetricStore(database));
         }
         return remember(new JdbcMetricStore(database));
     }

@@ -30,6 +30,24 @@ public final class GroupCommitter<T> implements AutoCloseable {
         void write(Connection connection, List<T> items) throws SQLException;
     }
 
+    /**
+     * What a store does on the writer thread besides writing: {@link #committed} runs after a
+     * commit and before its writes are answered (in submission order), {@link #afterGroup} after
+     * a group is answered, with nothing of the queue in progress.
+     */
+    public interface Hooks<T> {
+        /** The items just committed, in order; their futures complete after this returns. */
+        default void committed(List<T> items) {
+        }
+
+        /**
+         * Work between groups, with the writer's connection (auto-commit off): whatever it writes
+         * it commits itself. A failure is logged and rolled back; the writer goes on.
+         */
+        default void afterGroup(Connection connection) throws SQLException {
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
 
     private record Pending<T>(T item, CompletableFuture<Void> done) {
@@ -38,12 +56,19 @@ public final class GroupCommitter<T> implements AutoCloseable {
     private final JdbcDatabase database;
     private final BatchWriter<T> writer;
     private final int maxGroup;
+    private final Hooks<T> hooks;
     private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final Object gate = new Object();
     private volatile boolean closing;
 
     public GroupCommitter(String name, JdbcDatabase database, BatchWriter<T> writer, int maxGroup) {
+        this(name, database, writer, maxGroup, new Hooks<>() {
+        });
+    }
+
+    public GroupCommitter(String name, JdbcDatabase database, BatchWriter<T> writer, int maxGroup, Hooks<T> hooks) {
+        this.hooks = Objects.requireNonNull(hooks, "'hooks' must not be null");
         this.database = Objects.requireNonNull(database, "'database' must not be null");
         this.writer = Objects.requireNonNull(writer, "'writer' must not be null");
         if (maxGroup < 1) {
@@ -85,6 +110,8 @@ public final class GroupCommitter<T> implements AutoCloseable {
                     connection.setAutoCommit(false);
                 }
                 commitGroup(connection, group);
+                group.clear();
+                afterGroup(connection);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -105,9 +132,10 @@ public final class GroupCommitter<T> implements AutoCloseable {
 
     private void commitGroup(Connection connection, List<Pending<T>> group) throws SQLException {
         try {
-            writer.write(connection, items(group));
+            List<T> items = items(group);
+            writer.write(connection, items);
             connection.commit();
-            group.forEach(p -> p.done().complete(null));
+            committed(items, group);
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(connection);
             if (group.size() == 1) {
@@ -118,12 +146,33 @@ public final class GroupCommitter<T> implements AutoCloseable {
                 try {
                     writer.write(connection, List.of(one.item()));
                     connection.commit();
-                    one.done().complete(null);
+                    committed(List.of(one.item()), List.of(one));
                 } catch (SQLException | RuntimeException single) {
                     rollbackQuietly(connection);
                     one.done().completeExceptionally(single);
                 }
             }
+        }
+    }
+
+    private void committed(List<T> items, List<Pending<T>> group) {
+        try {
+            hooks.committed(items);
+        } catch (RuntimeException e) {
+            // stored, but the store could not take it in: say so rather than answer success
+            log.error("after a commit: {}", e.toString());
+            fail(group, e);
+            return;
+        }
+        group.forEach(p -> p.done().complete(null));
+    }
+
+    private void afterGroup(Connection connection) {
+        try {
+            hooks.afterGroup(connection);
+        } catch (SQLException | RuntimeException e) {
+            log.error("between commits: {}", JdbcDatabase.rootMessage(e));
+            rollbackQuietly(connection);
         }
     }
 

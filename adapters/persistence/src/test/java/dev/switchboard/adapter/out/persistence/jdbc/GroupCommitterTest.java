@@ -130,4 +130,49 @@ class GroupCommitterTest {
         assertThat(rows()).isEqualTo(500);
         assertThat(committer.submit(999)).isCompletedExceptionally();
     }
+
+    @Test
+    void theCommittedHookSeesEachCommittedItemInOrderBeforeItsFutureCompletes() throws Exception {
+        List<Integer> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger between = new AtomicInteger();
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        GroupCommitter<Integer> committer = new GroupCommitter<>("hooks", database, GroupCommitterTest::insert, 8,
+                new GroupCommitter.Hooks<>() {
+                    @Override
+                    public void committed(List<Integer> items) {
+                        seen.addAll(items);
+                    }
+
+                    @Override
+                    public void afterGroup(Connection connection) {
+                        between.incrementAndGet();
+                    }
+                });
+        try {
+            for (int id = 1; id <= 40; id++) {
+                int expectedBefore = id;
+                // id 20 is too long for its column: it alone fails, and the hook never sees it
+                CompletableFuture<Void> f = committer.submit(id == 20 ? -20 : id);
+                done.add(f.thenRun(() -> assertThat(seen).contains(expectedBefore)));
+            }
+            for (int i = 0; i < done.size(); i++) {
+                if (i == 19) {
+                    assertThat(done.get(i)).failsWithin(10, TimeUnit.SECONDS);
+                } else {
+                    done.get(i).get(10, TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            committer.close();
+        }
+        List<Integer> expected = new ArrayList<>();
+        for (int id = 1; id <= 40; id++) {
+            if (id != 20) {
+                expected.add(id);
+            }
+        }
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(between.get()).isPositive();
+        assertThat(rows()).isEqualTo(39);
+    }
 }
