@@ -36,7 +36,7 @@ public final class LotteryAssembly {
     }
 
     public static Installed install(ServerRuntime runtime, LotteryConfig config) {
-        BetStore store = runtime.storage().betStore();
+        BetStore store = runtime.storage().betStore(config.winningNumber());
         ExecutorService drawThread = Threads.pool("lottery-draw", 1);
         boolean shared = runtime.storage().shared();
         ScheduledExecutorService drawWatch = shared

@@ -15,6 +15,7 @@ import dev.switchboard.application.port.out.lottery.BetStore;
 import dev.switchboard.adapter.out.persistence.jdbc.tokens.JdbcTokenRepository;
 import dev.switchboard.application.port.out.metrics.MetricStore;
 import dev.switchboard.application.port.out.tokens.TokenRepository;
+import dev.switchboard.domain.lottery.WinningNumber;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -103,10 +104,15 @@ public final class Storage implements AutoCloseable {
 
     /** The lottery's bets, agencies and draw. */
     public synchronized BetStore betStore() {
+        return betStore(WinningNumber.DEFAULT);
+    }
+
+    /** The lottery's store, keeping the bets of the number this node draws ready for the draw. */
+    public synchronized BetStore betStore(WinningNumber drawn) {
         if (kind == StorageKind.MEMORY) {
             return new InMemoryBetStore();
         }
-        return remember(new JdbcBetStore(database));
+        return remember(new JdbcBetStore(database, drawn));
     }
 
     /** The tokens registry: clients and handler tables. */

@@ -55,10 +55,10 @@ public enum SqlDialect {
         public String addAgencyBatch() {
             return """
                     MERGE INTO lottery_agency t
-                    USING (VALUES (CAST(? AS INTEGER), CAST(? AS BIGINT))) s (agency, n)
+                    USING (VALUES (CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BIGINT))) s (agency, n, b)
                     ON t.agency = s.agency
-                    WHEN MATCHED THEN UPDATE SET bets = t.bets + s.n, batches = t.batches + 1
-                    WHEN NOT MATCHED THEN INSERT (agency, bets, batches, done) VALUES (s.agency, s.n, 1, FALSE)""";
+                    WHEN MATCHED THEN UPDATE SET bets = t.bets + s.n, batches = t.batches + s.b
+                    WHEN NOT MATCHED THEN INSERT (agency, bets, batches, done) VALUES (s.agency, s.n, s.b, FALSE)""";
         }
 
         @Override
@@ -110,9 +110,10 @@ public enum SqlDialect {
         @Override
         public String addAgencyBatch() {
             return """
-                    INSERT INTO lottery_agency (agency, bets, batches, done) VALUES (?, ?, 1, FALSE)
+                    INSERT INTO lottery_agency (agency, bets, batches, done) VALUES (?, ?, ?, FALSE)
                     ON CONFLICT (agency)
-                    DO UPDATE SET bets = lottery_agency.bets + EXCLUDED.bets, batches = lottery_agency.batches + 1""";
+                    DO UPDATE SET bets = lottery_agency.bets + EXCLUDED.bets,
+                                  batches = lottery_agency.batches + EXCLUDED.batches""";
         }
 
         @Override
@@ -152,7 +153,7 @@ public enum SqlDialect {
     /** Parameters: token, client id, ip, port. Inserts the row unless it is there. */
     public abstract String addTokenRow();
 
-    /** Parameters: agency, bets in the batch. Adds one batch to the agency's figures. */
+    /** Parameters: agency, bets, batches. Adds batches (and their bets) to the agency's figures. */
     public abstract String addAgencyBatch();
 
     /** Parameters: agency. Sets the agency's done flag. */
