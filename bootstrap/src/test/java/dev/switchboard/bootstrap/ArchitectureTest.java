@@ -183,6 +183,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void aTcpHandlerMapsAFailedStoreInOnePlace() {
+        // StorageFailures logs the root cause once and counts the shared storage kind; a handler
+        // that did either by hand would drift from the others (the sink, on HTTP, has its own)
+        noClasses().that().resideInAPackage("dev.switchboard.adapter.in.tcp..")
+                .and().doNotBelongToAnyOf(dev.switchboard.adapter.in.tcp.common.StorageFailures.class)
+                .should().accessField(dev.switchboard.application.port.out.telemetry.StorageErrorKind.class, "STORAGE")
+                .orShould().callMethod(dev.switchboard.application.port.Failures.class, "rootMessage", Throwable.class)
+                .check(classes);
+    }
+
+    @Test
     void adaptersDoNotReachTheBootstrap() {
         noClasses().that().resideInAPackage("dev.switchboard.adapter..")
                 .should().dependOnClassesThat().resideInAPackage("dev.switchboard.bootstrap..")

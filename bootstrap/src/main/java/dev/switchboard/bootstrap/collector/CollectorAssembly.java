@@ -11,6 +11,7 @@ import dev.switchboard.adapter.out.telemetry.MicrometerTelemetry;
 import dev.switchboard.application.port.out.collector.ReceiptStore;
 import dev.switchboard.application.port.out.telemetry.SinkErrorKind;
 import dev.switchboard.application.port.out.telemetry.SinkRequestKind;
+import dev.switchboard.application.port.out.telemetry.StorageErrorKind;
 import dev.switchboard.application.service.collector.CollectorStatusService;
 import dev.switchboard.application.service.collector.DistributorService;
 import dev.switchboard.application.service.collector.SampleGeneratorService;
@@ -57,7 +58,7 @@ public final class CollectorAssembly {
         ReceiptStore store = runtime.storage().receiptStore();
         SinkService service = new SinkService(store, Clock.systemUTC());
         MicrometerTelemetry telemetry = new MicrometerTelemetry("sink", runtime.registry(),
-                SinkRequestKind.class, SinkErrorKind.class);
+                SinkRequestKind.class, SinkErrorKind.class, StorageErrorKind.class);
         telemetry.storedItems(service::count);
         SinkComponent component = new SinkComponent(new SinkServer(config, service, echo, telemetry));
         runtime.add(component);

@@ -9,14 +9,15 @@ import dev.switchboard.application.port.out.lottery.BetStore;
 import dev.switchboard.application.port.out.telemetry.ConnectionErrorKind;
 import dev.switchboard.application.port.out.telemetry.LotteryErrorKind;
 import dev.switchboard.application.port.out.telemetry.LotteryRequestKind;
+import dev.switchboard.application.port.out.telemetry.StorageErrorKind;
 import dev.switchboard.application.service.lottery.LotteryService;
 import dev.switchboard.bootstrap.Component;
 import dev.switchboard.bootstrap.ServerRuntime;
 import dev.switchboard.bootstrap.TcpComponent;
 import dev.switchboard.bootstrap.Threads;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,7 +46,7 @@ public final class LotteryAssembly {
         LotteryService service = new LotteryService(store, config.agencies(), config.winningNumber(),
                 new Slf4jLotteryEvents(), drawThread);
         MicrometerTelemetry telemetry = new MicrometerTelemetry("lottery", runtime.registry(),
-                LotteryRequestKind.class, LotteryErrorKind.class, ConnectionErrorKind.class);
+                LotteryRequestKind.class, LotteryErrorKind.class, StorageErrorKind.class, ConnectionErrorKind.class);
         telemetry.storedItems(service::totalBets);
         // first in, last out: the state is restored before the listeners open, the draw thread stops after they close
         runtime.add(new Component() {

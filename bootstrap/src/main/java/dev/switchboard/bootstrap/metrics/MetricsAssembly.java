@@ -8,10 +8,11 @@ import dev.switchboard.adapter.in.web.admin.graphite.GraphiteApi;
 import dev.switchboard.adapter.in.web.admin.metrics.MetricsApi;
 import dev.switchboard.adapter.out.telemetry.MicrometerTelemetry;
 import dev.switchboard.application.port.out.metrics.MetricStore;
-import dev.switchboard.application.service.metrics.GraphiteService;
 import dev.switchboard.application.port.out.telemetry.ConnectionErrorKind;
 import dev.switchboard.application.port.out.telemetry.MetricsErrorKind;
 import dev.switchboard.application.port.out.telemetry.MetricsRequestKind;
+import dev.switchboard.application.port.out.telemetry.StorageErrorKind;
+import dev.switchboard.application.service.metrics.GraphiteService;
 import dev.switchboard.application.service.metrics.MetricsService;
 import dev.switchboard.application.service.metrics.RetentionService;
 import dev.switchboard.bootstrap.ScheduledComponent;
@@ -46,7 +47,7 @@ public final class MetricsAssembly {
         MetricStore store = runtime.storage().metricStore();
         MetricsService service = new MetricsService(store);
         MicrometerTelemetry telemetry = new MicrometerTelemetry("metrics", runtime.registry(),
-                MetricsRequestKind.class, MetricsErrorKind.class, ConnectionErrorKind.class);
+                MetricsRequestKind.class, MetricsErrorKind.class, StorageErrorKind.class, ConnectionErrorKind.class);
         telemetry.storedItems(service::count);
         ExecutorService workers = Threads.pool("metrics-worker", 2);
         TcpComponent component = new TcpComponent(

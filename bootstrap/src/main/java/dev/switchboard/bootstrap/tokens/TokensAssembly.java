@@ -4,10 +4,11 @@ import dev.switchboard.adapter.in.schedule.tokens.PeriodicReport;
 import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
 import dev.switchboard.adapter.in.tcp.tokens.TokensTcpServer;
 import dev.switchboard.adapter.in.web.admin.tokens.TokensApi;
-import dev.switchboard.application.port.in.tokens.GetTokenTablesUseCase;
 import dev.switchboard.adapter.out.telemetry.MicrometerTelemetry;
+import dev.switchboard.application.port.in.tokens.GetTokenTablesUseCase;
 import dev.switchboard.application.port.in.tokens.ReportTokenTablesUseCase;
 import dev.switchboard.application.port.out.telemetry.ConnectionErrorKind;
+import dev.switchboard.application.port.out.telemetry.StorageErrorKind;
 import dev.switchboard.application.port.out.telemetry.TokensErrorKind;
 import dev.switchboard.application.port.out.telemetry.TokensRequestKind;
 import dev.switchboard.application.port.out.tokens.TokenReportPort;
@@ -66,7 +67,7 @@ public final class TokensAssembly {
         runtime.add(new ScheduledComponent(new PeriodicReport(reports, options.period())));
 
         MicrometerTelemetry telemetry = new MicrometerTelemetry("tokens", runtime.registry(),
-                TokensRequestKind.class, TokensErrorKind.class, ConnectionErrorKind.class);
+                TokensRequestKind.class, TokensErrorKind.class, StorageErrorKind.class, ConnectionErrorKind.class);
         telemetry.storedItems(shown::handlerCount);
         TcpComponent component = new TcpComponent(
                 TokensTcpServer.create(TcpServerConfig.of(host, port), service, service, telemetry), handlerThreads);

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** A reason a request was refused; each service names its own in an enum, the TCP listeners share {@link ConnectionErrorKind}. */
 public sealed interface ErrorKind
-        permits ConnectionErrorKind, TokensErrorKind, MetricsErrorKind, LotteryErrorKind, SinkErrorKind {
+        permits ConnectionErrorKind, StorageErrorKind, TokensErrorKind, MetricsErrorKind, LotteryErrorKind, SinkErrorKind {
 
     String name();
 

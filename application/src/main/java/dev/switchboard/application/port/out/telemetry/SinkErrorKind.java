@@ -2,5 +2,5 @@ package dev.switchboard.application.port.out.telemetry;
 
 /** Why the collector sink refuses an upload. */
 public enum SinkErrorKind implements ErrorKind {
-    BAD_REQUEST, TOO_LARGE, STORAGE, NOT_FOUND, METHOD
+    BAD_REQUEST, TOO_LARGE, NOT_FOUND, METHOD
 }

@@ -1,12 +1,12 @@
 package dev.switchboard.adapter.in.tcp.graphite;
 
-import dev.switchboard.application.port.Failures;
+import dev.switchboard.adapter.in.tcp.common.StorageFailures;
 import dev.switchboard.adapter.in.tcp.graphite.codec.CarbonRead;
+import dev.switchboard.application.port.in.metrics.PutMetricUseCase;
+import dev.switchboard.application.port.out.metrics.MetricStore;
 import dev.switchboard.application.port.out.telemetry.MetricsErrorKind;
 import dev.switchboard.application.port.out.telemetry.MetricsRequestKind;
 import dev.switchboard.application.port.out.telemetry.Telemetry;
-import dev.switchboard.application.port.in.metrics.PutMetricUseCase;
-import dev.switchboard.application.port.out.metrics.MetricStore;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,9 +65,8 @@ public final class CarbonSessionHandler extends IoHandlerAdapter {
         stored.whenComplete((ok, failure) -> {
             if (failure != null) {
                 // carbon has no way to say so: the points are lost to this agent, and the log says it
-                log.warn("graphite: {} points from {} not stored: {}", points, session.getRemoteAddress(),
-                        Failures.rootMessage(failure));
-                telemetry.error(MetricsErrorKind.STORAGE);
+                StorageFailures.told(log, telemetry, failure, "graphite: {} points from {} not stored", points,
+                        session.getRemoteAddress());
             } else {
                 telemetry.answered(MetricsRequestKind.GRAPHITE, points, start);
             }

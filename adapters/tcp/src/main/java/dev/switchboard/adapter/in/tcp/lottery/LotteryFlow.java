@@ -2,6 +2,7 @@ package dev.switchboard.adapter.in.tcp.lottery;
 
 import dev.switchboard.adapter.in.tcp.common.ConnectionGuardFilter;
 import dev.switchboard.adapter.in.tcp.common.ReplySequencer;
+import dev.switchboard.adapter.in.tcp.common.StorageFailures;
 import dev.switchboard.application.port.Failures;
 import dev.switchboard.application.port.in.lottery.MarkAgencyDoneUseCase;
 import dev.switchboard.application.port.in.lottery.StoreBatchUseCase;
@@ -84,9 +85,8 @@ final class LotteryFlow<A> {
         StoredBatches.of(session).add(saved);
         replies.enqueue(saved.handle((ok, failure) -> {
             if (failure != null) {
-                log.warn("{}: a batch of agency {} could not be stored: {}", dialect.name(), batch.agency(),
-                        Failures.rootMessage(failure));
-                telemetry.error(LotteryErrorKind.STORAGE);
+                StorageFailures.told(log, telemetry, failure, "{}: a batch of agency {} could not be stored",
+                        dialect.name(), batch.agency());
                 return dialect.storageFailed();
             }
             telemetry.answered(LotteryRequestKind.BATCH, start);
@@ -108,8 +108,7 @@ final class LotteryFlow<A> {
                             session.closeOnFlush();
                             return dialect.closing();
                         }
-                        log.warn("{}: END of agency {} failed: {}", dialect.name(), agency, Failures.rootMessage(failure));
-                        telemetry.error(LotteryErrorKind.STORAGE);
+                        StorageFailures.told(log, telemetry, failure, "{}: END of agency {} failed", dialect.name(), agency);
                         return failed.get();
                     }
                     telemetry.answered(LotteryRequestKind.END, start);

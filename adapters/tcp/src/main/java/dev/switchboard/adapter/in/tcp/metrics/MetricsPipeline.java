@@ -1,15 +1,15 @@
 package dev.switchboard.adapter.in.tcp.metrics;
 
-import dev.switchboard.application.port.Failures;
+import dev.switchboard.adapter.in.tcp.common.StorageFailures;
 import dev.switchboard.adapter.in.tcp.common.pipeline.LinePipeline;
 import dev.switchboard.adapter.in.tcp.common.pipeline.Replies;
 import dev.switchboard.adapter.tcp.metrics.protocol.MetricsResponse;
-import dev.switchboard.application.port.out.telemetry.MetricsErrorKind;
-import dev.switchboard.application.port.out.telemetry.MetricsRequestKind;
-import dev.switchboard.application.port.out.telemetry.Telemetry;
 import dev.switchboard.application.port.in.metrics.GetMetricsUseCase;
 import dev.switchboard.application.port.in.metrics.PutMetricUseCase;
 import dev.switchboard.application.port.out.metrics.MetricStore;
+import dev.switchboard.application.port.out.telemetry.MetricsErrorKind;
+import dev.switchboard.application.port.out.telemetry.MetricsRequestKind;
+import dev.switchboard.application.port.out.telemetry.Telemetry;
 import dev.switchboard.domain.metrics.MetricBatch;
 import dev.switchboard.domain.metrics.MetricQuery;
 import java.nio.charset.StandardCharsets;
@@ -114,8 +114,7 @@ public final class MetricsPipeline implements LinePipeline.Protocol<MetricsPipel
         }
         replies.later(stored.handle((v, failure) -> {
             if (failure != null) {
-                log.warn("metrics: {} puts failed: {}", n, Failures.rootMessage(failure));
-                telemetry.error(MetricsErrorKind.STORAGE);
+                StorageFailures.told(log, telemetry, failure, "metrics: {} puts failed", n);
                 return repeat(STORAGE_FAILED, n);
             }
             telemetry.answered(MetricsRequestKind.PUT, n, start);
@@ -130,8 +129,7 @@ public final class MetricsPipeline implements LinePipeline.Protocol<MetricsPipel
         c.gate = read.handle((r, e) -> null);
         replies.later(read.handle((answer, failure) -> {
             if (failure != null) {
-                log.warn("metrics: get failed: {}", Failures.rootMessage(failure));
-                telemetry.error(MetricsErrorKind.STORAGE);
+                StorageFailures.told(log, telemetry, failure, "metrics: get failed");
                 return STORAGE_FAILED;
             }
             telemetry.answered(MetricsRequestKind.GET, 1, start);

@@ -1,5 +1,6 @@
 package dev.switchboard.adapter.in.tcp.tokens;
 
+import dev.switchboard.adapter.in.tcp.common.StorageFailures;
 import dev.switchboard.adapter.in.tcp.common.pipeline.LinePipeline;
 import dev.switchboard.adapter.in.tcp.common.pipeline.Replies;
 import dev.switchboard.adapter.in.tcp.tokens.codec.TokensProtocolCodecFactory;
@@ -7,10 +8,10 @@ import dev.switchboard.adapter.tcp.tokens.protocol.TokenRequest;
 import dev.switchboard.adapter.tcp.tokens.protocol.TokenRequestReader;
 import dev.switchboard.adapter.tcp.tokens.protocol.TokenResponse;
 import dev.switchboard.application.port.Failures;
-import dev.switchboard.application.port.in.tokens.RegisterClientUseCase;
 import dev.switchboard.application.port.in.tokens.RegisterClientUseCase.RegisterClientCommand;
-import dev.switchboard.application.port.in.tokens.SubmitTokenUseCase;
+import dev.switchboard.application.port.in.tokens.RegisterClientUseCase;
 import dev.switchboard.application.port.in.tokens.SubmitTokenUseCase.SubmitTokenCommand;
+import dev.switchboard.application.port.in.tokens.SubmitTokenUseCase;
 import dev.switchboard.application.port.out.telemetry.Telemetry;
 import dev.switchboard.application.port.out.telemetry.TokensErrorKind;
 import dev.switchboard.application.port.out.telemetry.TokensRequestKind;
@@ -173,8 +174,7 @@ public final class TokensPipeline implements LinePipeline.Protocol<TokensPipelin
             telemetry.error(TokensErrorKind.STOPPING);
             return new TokenResponse.Error("the server is stopping");
         }
-        log.warn("tokens: storing an acceptance failed: {}", cause.toString());
-        telemetry.error(TokensErrorKind.STORAGE);
+        StorageFailures.told(log, telemetry, cause, "tokens: storing an acceptance failed");
         return new TokenResponse.Error("storage failed");
     }
 

@@ -6,11 +6,12 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.adapter.in.tcp.common.MinaTcpServer;
 import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
 import dev.switchboard.adapter.out.telemetry.MicrometerTelemetry;
+import dev.switchboard.application.port.in.metrics.PutMetricUseCase;
+import dev.switchboard.application.port.out.metrics.MetricStore;
 import dev.switchboard.application.port.out.telemetry.ConnectionErrorKind;
 import dev.switchboard.application.port.out.telemetry.MetricsErrorKind;
 import dev.switchboard.application.port.out.telemetry.MetricsRequestKind;
-import dev.switchboard.application.port.in.metrics.PutMetricUseCase;
-import dev.switchboard.application.port.out.metrics.MetricStore;
+import dev.switchboard.application.port.out.telemetry.StorageErrorKind;
 import dev.switchboard.domain.metrics.MetricBatch;
 import dev.switchboard.domain.metrics.MetricPoint;
 import java.io.InputStream;
@@ -111,7 +112,7 @@ class CarbonServerSocketTest {
         try (Socket socket = new Socket(address.getAddress(), address.getPort())) {
             OutputStream out = socket.getOutputStream();
             send(out, "k 1 1\n");
-            await().atMost(Duration.ofSeconds(10)).until(() -> telemetry.errorCount(MetricsErrorKind.STORAGE) == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> telemetry.errorCount(StorageErrorKind.STORAGE) == 1);
             failStore = false;
             send(out, "k 2 2\n");
             await().atMost(Duration.ofSeconds(10)).until(() -> stored.size() == 1);

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.adapter.in.tcp.common.MinaTcpServer;
 import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
 import dev.switchboard.adapter.out.telemetry.MicrometerTelemetry;
+import dev.switchboard.application.port.out.metrics.MetricStore;
 import dev.switchboard.application.port.out.telemetry.ConnectionErrorKind;
 import dev.switchboard.application.port.out.telemetry.MetricsErrorKind;
 import dev.switchboard.application.port.out.telemetry.MetricsRequestKind;
-import dev.switchboard.application.port.out.metrics.MetricStore;
+import dev.switchboard.application.port.out.telemetry.StorageErrorKind;
 import dev.switchboard.application.service.metrics.MetricsService;
 import dev.switchboard.domain.metrics.MetricBatch;
 import dev.switchboard.domain.metrics.MetricKey;
@@ -218,7 +219,7 @@ class MetricsPipelineSocketTest {
             assertThat(answer(in)).isEqualTo("error\nstorage failed\n\n");
             assertThat(answer(in)).isEqualTo("ok\n\n");
         }
-        assertThat(telemetry.errorCount(MetricsErrorKind.STORAGE)).isEqualTo(1);
+        assertThat(telemetry.errorCount(StorageErrorKind.STORAGE)).isEqualTo(1);
     }
 
     @Test

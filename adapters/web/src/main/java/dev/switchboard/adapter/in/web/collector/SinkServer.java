@@ -4,8 +4,10 @@ import dev.switchboard.adapter.in.web.common.JettyListener;
 import dev.switchboard.application.port.Failures;
 import dev.switchboard.application.port.in.collector.ReceiveBatchCommand;
 import dev.switchboard.application.port.in.collector.ReceiveBatchUseCase;
+import dev.switchboard.application.port.out.telemetry.ErrorKind;
 import dev.switchboard.application.port.out.telemetry.SinkErrorKind;
 import dev.switchboard.application.port.out.telemetry.SinkRequestKind;
+import dev.switchboard.application.port.out.telemetry.StorageErrorKind;
 import dev.switchboard.application.port.out.telemetry.Telemetry;
 import dev.switchboard.domain.collector.BatchId;
 import dev.switchboard.domain.collector.ReceiptOutcome;
@@ -144,7 +146,7 @@ public final class SinkServer implements AutoCloseable {
                              long start) {
             receiver.receive(command).whenComplete((received, failure) -> {
                 if (failure != null) {
-                    refuse(request, response, callback, 503, SinkErrorKind.STORAGE, "storage failed: try again",
+                    refuse(request, response, callback, 503, StorageErrorKind.STORAGE, "storage failed: try again",
                             Failures.rootMessage(failure));
                     return;
                 }
@@ -183,13 +185,13 @@ public final class SinkServer implements AutoCloseable {
          * Refuses before the body was read: the connection closes after the answer, since the
          * unread body would otherwise be taken for the client's next request.
          */
-        private boolean refuseUnread(Request request, Response response, Callback callback, int status, SinkErrorKind kind,
+        private boolean refuseUnread(Request request, Response response, Callback callback, int status, ErrorKind kind,
                                      String message) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
             return refuse(request, response, callback, status, kind, message);
         }
 
-        private boolean refuse(Request request, Response response, Callback callback, int status, SinkErrorKind kind,
+        private boolean refuse(Request request, Response response, Callback callback, int status, ErrorKind kind,
                                String message) {
             return refuse(request, response, callback, status, kind, message, null);
         }
@@ -198,7 +200,7 @@ public final class SinkServer implements AutoCloseable {
          * Answers a refusal, and logs it once at WARN with the client's address, so an operator
          * sees data being turned away ({@code cause} is logged, never sent).
          */
-        private boolean refuse(Request request, Response response, Callback callback, int status, SinkErrorKind kind,
+        private boolean refuse(Request request, Response response, Callback callback, int status, ErrorKind kind,
                                String message, String cause) {
             telemetry.error(kind);
             log.warn("sink: refused {} {} from {}: {} {}{}", request.getMethod(), printable(request.getHttpURI().getPath()),
