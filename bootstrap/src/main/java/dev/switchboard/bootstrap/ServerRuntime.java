@@ -31,7 +31,7 @@ public final class ServerRuntime implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final AdminServer admin;
     private final List<Component> components = new ArrayList<>();
-    private JvmGcMetrics gcMetrics;
+    private volatile JvmGcMetrics gcMetrics;
 
     public ServerRuntime(ServerOptions options) {
         this.storage = Storage.open(options.storage(), options.db(), options.jdbc().orElse(null));
@@ -91,22 +91,47 @@ public final class ServerRuntime implements AutoCloseable {
 
     /** Starts every component, then the admin server; returns the lines to print. */
     public List<String> start() throws IOException {
-        new ClassLoaderMetrics().bindTo(registry);
-        new JvmMemoryMetrics().bindTo(registry);
-        gcMetrics = new JvmGcMetrics();
-        gcMetrics.bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new FileDescriptorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
+        // the JVM's meters start JMX, a tenth of a start's CPU: on a second core, beside the
+        // listeners, and done before the ready lines, so /metrics has them from the first request
+        Thread jvmMeters = new Thread(this::bindJvmMeters, "jvm-meters");
+        jvmMeters.setDaemon(true);
+        jvmMeters.start();
         List<String> lines = new ArrayList<>();
-        for (Component component : components) {
-            lines.addAll(component.start());
-        }
-        if (admin != null) {
-            lines.add("admin console at " + admin.start());
+        try {
+            for (Component component : components) {
+                lines.addAll(component.start());
+            }
+            if (admin != null) {
+                lines.add("admin console at " + admin.start());
+            }
+        } finally {
+            awaitJvmMeters(jvmMeters);
         }
         return lines;
+    }
+
+    private void bindJvmMeters() {
+        try {
+            new ClassLoaderMetrics().bindTo(registry);
+            new JvmMemoryMetrics().bindTo(registry);
+            JvmGcMetrics gc = new JvmGcMetrics();
+            gc.bindTo(registry);
+            gcMetrics = gc;
+            new JvmThreadMetrics().bindTo(registry);
+            new ProcessorMetrics().bindTo(registry);
+            new FileDescriptorMetrics().bindTo(registry);
+            new UptimeMetrics().bindTo(registry);
+        } catch (RuntimeException e) {
+            log.warn("the JVM's meters are incomplete: {}", e.toString());
+        }
+    }
+
+    private static void awaitJvmMeters(Thread jvmMeters) {
+        try {
+            jvmMeters.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Starts, prints the ready lines, waits for the signal, stops. Returns the exit code. */
