@@ -570,40 +570,79 @@
 
   // ---------- collector ----------
 
-  var COLLECTOR_FIELDS = [['pending', 'ready to send'], ['locked', 'being written'], ['sent', 'sent'], ['failures', 'failures']];
-  var COLLECTOR_LABELS = { bytesSent: 'bytes sent', samples: 'samples written', runs: 'distributor runs',
-    lastRunAt: 'last run (UTC)', spool: 'spool directory', target: 'ships to' };
+  // the spool now, then what the distributor has done since start; each with how to read it
+  var COLLECTOR_CARDS = [
+    ['pending', 'ready to send', 'files whose period is over, waiting for the next run'],
+    ['locked', 'being written', 'files of a period still open (their .lock is there)'],
+    ['sent', 'sent', 'files the sink acknowledged (2xx), then deleted'],
+    ['failures', 'failures', 'uploads that failed; their files stay and go again'],
+    ['rejected', 'refused for good', 'files the sink refused (413), kept in the spool\'s rejected/ folder'],
+    ['bytesSent', 'bytes sent', null],
+    ['samples', 'samples written', null],
+    ['runs', 'distributor runs', null]
+  ];
+  var COLLECTOR_LABELS = { lastRunAt: 'last run (UTC)', spool: 'spool directory', target: 'ships to' };
+  var COLLECTOR_FACTS = ['target', 'spool', 'lastRunAt'];
+  var HISTORY = 120;           // refreshes the spool chart remembers (6 minutes at 3 s)
 
   /** A member's label: a known one, else its camelCase name in words. */
   function labelOf(name) {
     return COLLECTOR_LABELS[name] || name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   }
 
+  /** "12 s ago", "3 min ago" from an ISO instant, against this browser's clock. */
+  function ago(text) {
+    var then = Date.parse(text);
+    if (typeof text !== 'string' || !isFinite(then)) { return ''; }
+    var s = Math.max(0, Math.round((Date.now() - then) / 1000));
+    return s < 90 ? s + ' s ago' : s < 5400 ? Math.round(s / 60) + ' min ago' : Math.round(s / 3600) + ' h ago';
+  }
+
   function renderCollector(body) {
+    var pending = num(body.pending), sent = num(body.sent), failures = num(body.failures), rejected = num(body.rejected);
+    var lastError = body.lastError === null || body.lastError === undefined ? '' : String(body.lastError);
     var cards = $('collector-cards');
     clear(cards);
-    COLLECTOR_FIELDS.forEach(function (f) {
-      cards.appendChild(card(f[1], fmtInt(num(body[f[0]])), { field: f[0], cls: f[0] === 'failures' && num(body.failures) > 0 ? 'bad' : null }));
-      cards.dataset[f[0]] = String(num(body[f[0]]));
+    COLLECTOR_CARDS.forEach(function (f) {
+      var name = f[0];
+      if (!Object.prototype.hasOwnProperty.call(body, name) && ['pending', 'locked', 'sent', 'failures'].indexOf(name) < 0) { return; }
+      var value = num(body[name]);
+      var cls = (name === 'failures' || name === 'rejected') && value > 0 ? 'bad'
+        : name === 'pending' && value > 0 && lastError !== '' ? 'wait' : null;
+      var node = card(f[1], /bytes/i.test(name) ? fmtBytes(value) : fmtInt(value), { field: name, cls: cls });
+      if (f[2]) { node.title = f[2]; }
+      cards.appendChild(node);
+      cards.dataset[name] = String(value);
     });
     // members added later (more counters, paths, file lists) show up without a change here:
     // numbers as cards, text as label/value lines (paths are long), arrays as lists
-    var known = COLLECTOR_FIELDS.map(function (f) { return f[0]; }).concat(['lastError']);
+    var known = COLLECTOR_CARDS.map(function (f) { return f[0]; }).concat(['lastError'], COLLECTOR_FACTS);
     var facts = $('collector-facts');
     var lists = $('collector-lists');
     clear(facts);
     clear(lists);
+    function fact(name, text, extra) {
+      facts.appendChild(el('div', { 'class': 'fact', 'data-field': name }, [
+        el('span', { 'class': 'fact-label', text: labelOf(name) }),
+        el('span', { 'class': 'fact-value mono', text: text }, extra ? el('span', { 'class': 'muted', text: '  ' + extra }) : null)
+      ]));
+    }
+    COLLECTOR_FACTS.forEach(function (name) {
+      if (!Object.prototype.hasOwnProperty.call(body, name)) { return; }
+      var value = body[name];
+      if (name === 'lastRunAt') {
+        fact(name, value === null ? 'not yet' : fmtInstant(value), value === null ? null : ago(value));
+      } else {
+        fact(name, value === null ? '–' : String(value));
+      }
+    });
     Object.keys(body).forEach(function (name) {
       if (known.indexOf(name) >= 0) { return; }
       var value = body[name];
       if (typeof value === 'number') {
         cards.appendChild(card(labelOf(name), /bytes/i.test(name) ? fmtBytes(value) : fmtInt(value), { field: name }));
       } else if (typeof value === 'string' || typeof value === 'boolean' || value === null) {
-        var text = value === null ? '–' : /At$/.test(name) ? fmtInstant(value) : String(value);
-        facts.appendChild(el('div', { 'class': 'fact', 'data-field': name }, [
-          el('span', { 'class': 'fact-label', text: labelOf(name) }),
-          el('span', { 'class': 'fact-value mono', text: text })
-        ]));
+        fact(name, value === null ? '–' : /At$/.test(name) ? fmtInstant(value) : String(value));
       } else if (Array.isArray(value)) {
         var list = details('collector-' + name, value.length <= 20, labelOf(name) + ' (' + value.length + ')',
           el('ul', { 'class': 'mono small' }, value.slice(0, MAX_ROWS).map(function (item) {
@@ -613,12 +652,66 @@
         lists.appendChild(list);
       }
     });
-    var lastError = body.lastError === null || body.lastError === undefined ? '' : String(body.lastError);
     var box = $('collector-last-error');
     box.dataset.error = lastError;
     box.className = 'last-error ' + (lastError === '' ? 'ok' : 'bad');
-    box.textContent = lastError === '' ? 'last run: no error' : 'last error: ' + lastError;
-    setBadge('collector', String(num(body.pending)) + ' ready');
+    box.textContent = lastError !== '' ? 'last error: ' + lastError
+      : num(body.runs) === 0 && body.lastRunAt === null ? 'no run yet' : 'last run: no error';
+    if (lastError !== '' && pending > 0) {
+      box.appendChild(el('div', { 'class': 'small', text: pending + (pending === 1 ? ' file waits in the spool and goes' : ' files wait in the spool and go')
+        + ' with the next run that reaches the sink; nothing is deleted before the sink takes it' }));
+    }
+    remember(body);
+    drawSpool();
+    setBadge('collector', lastError !== '' ? 'failing' : pending + ' ready');
+  }
+
+  /** Each refresh's spool, for the chart: a collector that restarted (sent went down) starts over. */
+  function remember(body) {
+    var history = ui.collectorHistory || (ui.collectorHistory = []);
+    var last = history.length ? history[history.length - 1] : null;
+    var now = { at: Date.now(), pending: num(body.pending), locked: num(body.locked), sent: num(body.sent),
+      failed: body.lastError !== null && body.lastError !== undefined };
+    if (last && (now.sent < last.sent || String(body.spool) !== last.spool)) { history.length = 0; last = null; }
+    now.spool = String(body.spool);
+    now.shipped = last ? now.sent - last.sent : 0;
+    history.push(now);
+    if (history.length > HISTORY) { history.splice(0, history.length - HISTORY); }
+  }
+
+  /** Files waiting and files shipped per refresh, over the refreshes remembered; red marks a failed run. */
+  function drawSpool() {
+    var chart = $('collector-chart');
+    var history = ui.collectorHistory || [];
+    clear(chart);
+    chart.dataset.samples = String(history.length);
+    chart.dataset.pending = JSON.stringify(history.map(function (h) { return h.pending; }));
+    chart.dataset.shipped = JSON.stringify(history.map(function (h) { return h.shipped; }));
+    var W = 720, H = 160, L = 44, R = 12, T = 12, B = 24;
+    if (history.length < 2) {
+      chart.appendChild(svg('text', { x: W / 2, y: H / 2, 'class': 'empty', 'text-anchor': 'middle', text: 'the spool over time shows from the next refresh' }));
+      return;
+    }
+    var top = 1;
+    history.forEach(function (h) { top = Math.max(top, h.pending, h.shipped); });
+    function x(i) { return L + i / (history.length - 1) * (W - L - R); }
+    function y(v) { return H - B - v / top * (H - T - B); }
+    // file counts: whole-number ticks only
+    niceTicks(0, top, 3).filter(function (v) { return v === Math.round(v); }).forEach(function (v) {
+      chart.appendChild(svg('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), 'class': 'grid-line' }));
+      chart.appendChild(svg('text', { x: L - 6, y: y(v) + 4, 'class': 'tick', 'text-anchor': 'end', text: fmtValue(v) }));
+    });
+    history.forEach(function (h, i) {
+      if (h.failed) { chart.appendChild(svg('rect', { x: x(i) - 2, y: T, width: 4, height: H - T - B, 'class': 'failed-run' })); }
+    });
+    chart.appendChild(svg('line', { x1: L, x2: W - R, y1: H - B, y2: H - B, 'class': 'axis' }));
+    var seconds = Math.round((history[history.length - 1].at - history[0].at) / 1000);
+    chart.appendChild(svg('text', { x: L, y: H - 6, 'class': 'tick', text: seconds + ' s ago' }));
+    chart.appendChild(svg('text', { x: W - R, y: H - 6, 'class': 'tick', 'text-anchor': 'end', text: 'now' }));
+    [['pending', 's0'], ['shipped', 's1']].forEach(function (series) {
+      chart.appendChild(svg('polyline', { 'class': 'series ' + series[1], 'data-series': series[0],
+        points: history.map(function (h, i) { return x(i).toFixed(1) + ',' + y(h[series[0]]).toFixed(1); }).join(' ') }));
+    });
   }
 
   // ---------- sink ----------

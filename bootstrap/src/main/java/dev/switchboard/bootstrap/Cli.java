@@ -2,6 +2,7 @@ package dev.switchboard.bootstrap;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,6 +79,35 @@ public final class Cli {
         } catch (UnknownHostException e) {
             throw new UsageException("--" + name + ": unknown host '" + value + "'");
         }
+    }
+
+    /**
+     * {@code HOST:PORT} (an IPv6 host in brackets, {@code [::1]:1080}), the port 1..65535, the
+     * host resolved.
+     */
+    public static InetSocketAddress hostPort(String name, String text) throws UsageException {
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0 || colon == text.length() - 1) {
+            throw new UsageException("--" + name + " takes HOST:PORT, not '" + text + "'");
+        }
+        String host = text.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(text.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + ": bad port in '" + text + "'");
+        }
+        if (port < 1 || port > 65535) {
+            throw new UsageException("--" + name + ": port must be 1..65535, not " + port);
+        }
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new UsageException("--" + name + ": unknown host '" + host + "'");
+        }
+        return address;
     }
 
     public static Path path(CommandLine line, String name, String fallback) throws UsageException {

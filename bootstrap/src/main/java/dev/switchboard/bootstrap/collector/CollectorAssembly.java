@@ -20,9 +20,11 @@ import dev.switchboard.bootstrap.ScheduledComponent;
 import dev.switchboard.bootstrap.ServerRuntime;
 import dev.switchboard.bootstrap.Threads;
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -34,18 +36,28 @@ public final class CollectorAssembly {
     private CollectorAssembly() {
     }
 
+    /** The {@code collector} role: ships to the sink its settings name. */
     public static ScheduledComponent installCollector(ServerRuntime runtime, CollectorSettings settings) {
+        URI sink = HttpBatchUploader.sinkUri(settings.sinkHost(), settings.sinkPort());
+        return installCollector(runtime, settings, () -> sink);
+    }
+
+    /**
+     * A collector that ships to {@code target} instead of the settings' sink host and port; the
+     * target is asked for when the collector starts, so it may be a sink of the same runtime
+     * that binds a free port when it starts (components start in the order they were added).
+     */
+    public static ScheduledComponent installCollector(ServerRuntime runtime, CollectorSettings settings,
+                                                      Supplier<URI> target) {
         Clock clock = Clock.systemUTC();
         FileSpool spool = FileSpool.open(settings.spoolDir());
-        HttpBatchUploader uploader = new HttpBatchUploader(
-                HttpBatchUploader.sinkUri(settings.sinkHost(), settings.sinkPort()),
-                settings.connectTimeout(), settings.requestTimeout());
+        ShipOnStart uploader = new ShipOnStart(target, settings.connectTimeout(), settings.requestTimeout());
         SampleGeneratorService generator = new SampleGeneratorService(spool, settings.rotation(),
                 settings.samplePeriod(), clock, RandomGenerator.getDefault());
         ExecutorService uploads = Threads.pool("collector-upload", settings.uploads());
         DistributorService distributor = new DistributorService(spool, uploader, clock, uploads, settings.uploads());
         ScheduledComponent component = new ScheduledComponent(new CollectorTimers(generator, distributor,
-                settings.schedule(), spool.describe(), uploader.target(), clock, () -> {
+                settings.schedule(), spool.describe(), uploader::target, clock, () -> {
                     uploads.shutdownNow();
                     uploader.close();
                 }));

@@ -6,11 +6,8 @@ import dev.switchboard.bootstrap.Role;
 import dev.switchboard.bootstrap.ServerOptions;
 import dev.switchboard.bootstrap.ServerRuntime;
 import dev.switchboard.bootstrap.UsageException;
-import dev.switchboard.domain.collector.Rotation;
-import dev.switchboard.domain.collector.SamplePeriod;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -33,13 +30,8 @@ public final class CollectorRole implements Role {
                 .addOption(Cli.opt("tmp-persist-dir", "PATH", "the spool directory (required; created if missing)"))
                 .addOption(Cli.opt("host", "ADDR", "sink address [127.0.0.1]"))
                 .addOption(Cli.opt("port", "N", "sink port [1080]"))
-                .addOption(Cli.opt("dist-interval", "S", "seconds between two distributor runs [60]"))
-                .addOption(Cli.opt("log-dir", "PATH", "also log to PATH/collector.log, rolled daily, 7 days kept"))
-                .addOption(Cli.opt("sample-period", "MS", "mean milliseconds between samples, ±50 % [1000]"))
-                .addOption(Cli.opt("rotate", "S", "seconds per spool file [60]"))
-                .addOption(Cli.opt("timeout", "S", "seconds an upload may take before it counts as failed [10]"))
-                .addOption(Cli.opt("uploads", "N", "uploads in flight at once, each file deleted after its own 2xx ["
-                        + CollectorSettings.DEFAULT_UPLOADS + "]"));
+                .addOption(Cli.opt("log-dir", "PATH", "also log to PATH/collector.log, rolled daily, 7 days kept"));
+        CollectorOptions.addTo(options, "");
         return ServerOptions.addTo(options, 0);
     }
 
@@ -51,11 +43,7 @@ public final class CollectorRole implements Role {
         Path spool = Cli.path(line, "tmp-persist-dir", ".");
         String host = Cli.host(line, "host", "127.0.0.1");
         int port = Cli.integer(line, "port", 1080, 1, 65535);
-        Duration interval = Cli.seconds(line, "dist-interval", Duration.ofSeconds(60));
-        int samplePeriod = Cli.integer(line, "sample-period", 1000, 1, 86_400_000);
-        int rotate = Cli.integer(line, "rotate", 60, 1, 31_622_400);
-        Duration timeout = Cli.seconds(line, "timeout", Duration.ofSeconds(10));
-        int uploads = Cli.integer(line, "uploads", CollectorSettings.DEFAULT_UPLOADS, 1, 64);
+        CollectorOptions collector = CollectorOptions.from(line);
         ServerOptions common = ServerOptions.from(line, 0);
         if (line.hasOption("log-dir")) {
             Path logDir = Cli.path(line, "log-dir", ".");
@@ -66,13 +54,7 @@ public final class CollectorRole implements Role {
                 return 1;
             }
         }
-        CollectorSettings settings = new CollectorSettings(spool, host, port, interval,
-                SamplePeriod.ofMillis(samplePeriod), Rotation.ofSeconds(rotate),
-                min(timeout, Duration.ofSeconds(5)), timeout, uploads);
+        CollectorSettings settings = collector.settings(spool, host, port);
         return ServerRuntime.run(common, console, runtime -> CollectorAssembly.installCollector(runtime, settings));
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -120,23 +120,6 @@ public final class LotteryAgencyRole implements Role {
     }
 
     static InetSocketAddress server(String text) throws UsageException {
-        int colon = text.lastIndexOf(':');
-        if (colon <= 0 || colon == text.length() - 1) {
-            throw new UsageException("--server takes HOST:PORT, not '" + text + "'");
-        }
-        String host = text.substring(0, colon);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        int port;
-        try {
-            port = Integer.parseInt(text.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--server: bad port in '" + text + "'");
-        }
-        if (port < 1 || port > 65535) {
-            throw new UsageException("--server: port must be 1..65535, not " + port);
-        }
-        return new InetSocketAddress(host, port);
+        return Cli.hostPort("server", text);
     }
 }

@@ -1,16 +1,24 @@
 package dev.switchboard.bootstrap.serve;
 
 import dev.switchboard.adapter.in.web.collector.SinkConfig;
+import dev.switchboard.adapter.out.http.collector.HttpBatchUploader;
+import dev.switchboard.bootstrap.ScheduledComponent;
 import dev.switchboard.bootstrap.ServerRuntime;
 import dev.switchboard.bootstrap.TcpComponent;
 import dev.switchboard.bootstrap.collector.CollectorAssembly;
+import dev.switchboard.bootstrap.collector.CollectorSettings;
 import dev.switchboard.bootstrap.collector.SinkComponent;
 import dev.switchboard.bootstrap.lottery.LotteryAssembly;
 import dev.switchboard.bootstrap.lottery.LotteryConfig;
 import dev.switchboard.bootstrap.metrics.MetricsAssembly;
 import dev.switchboard.bootstrap.tokens.TokensAssembly;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires every service {@code serve} runs into one runtime, through each service's own assembly;
@@ -18,10 +26,13 @@ import java.util.Optional;
  */
 public final class ServeAssembly {
 
+    private static final Logger log = LoggerFactory.getLogger(ServeAssembly.class);
+
     /** The listeners installed; a service left out is empty. */
     public record Installed(Optional<TcpComponent> tokens, Optional<TcpComponent> metrics,
                             Optional<TcpComponent> lotteryText, Optional<TcpComponent> lotteryBinary,
-                            Optional<SinkComponent> sink, Optional<TcpComponent> graphite) {
+                            Optional<SinkComponent> sink, Optional<TcpComponent> graphite,
+                            Optional<ScheduledComponent> collector) {
     }
 
     private ServeAssembly() {
@@ -58,6 +69,44 @@ public final class ServeAssembly {
         if (settings.sinkPort() != ServeSettings.OFF) {
             sink = Optional.of(CollectorAssembly.installSink(runtime, SinkConfig.of(addr, settings.sinkPort()), out));
         }
-        return new Installed(tokens, metrics, lotteryText, lotteryBinary, sink, graphite);
+        Optional<ScheduledComponent> collector = Optional.empty();
+        if (settings.collector().isPresent()) {
+            collector = installCollector(runtime, settings, settings.collector().get(), sink);
+        }
+        return new Installed(tokens, metrics, lotteryText, lotteryBinary, sink, graphite, collector);
+    }
+
+    /**
+     * The collector ships to its {@code --collector-target}, else to this process's sink, at the
+     * address that sink has bound (known once it has started, which is before the collector
+     * starts). With neither there is nowhere to ship: the collector stays off rather than fill a
+     * spool nothing drains.
+     */
+    private static Optional<ScheduledComponent> installCollector(ServerRuntime runtime, ServeSettings settings,
+                                                                 ServeSettings.Collector collector,
+                                                                 Optional<SinkComponent> sink) {
+        if (collector.target().isPresent()) {
+            URI target = collector.target().get();
+            CollectorSettings resolved = collector.options().settings(collector.spoolDir(), target.getHost(),
+                    target.getPort());
+            return Optional.of(CollectorAssembly.installCollector(runtime, resolved, () -> target));
+        }
+        if (sink.isEmpty()) {
+            log.info("collector off: the sink is off (--sink-port 0) and no --collector-target names another");
+            return Optional.empty();
+        }
+        SinkComponent own = sink.get();
+        CollectorSettings resolved = collector.options().settings(collector.spoolDir(), settings.addr(),
+                Math.max(0, settings.sinkPort()));
+        return Optional.of(CollectorAssembly.installCollector(runtime, resolved, () -> reachable(own.localAddress())));
+    }
+
+    /** The URI a client uses for a listener: a wildcard bind is reached over loopback. */
+    private static URI reachable(InetSocketAddress bound) {
+        InetAddress address = bound.getAddress();
+        String host = address == null ? bound.getHostString()
+                : address.isAnyLocalAddress() ? InetAddress.getLoopbackAddress().getHostAddress()
+                : address.getHostAddress();
+        return HttpBatchUploader.sinkUri(host, bound.getPort());
     }
 }

@@ -8,11 +8,23 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import dev.switchboard.adapter.in.web.admin.AdminServer;
+import dev.switchboard.adapter.in.web.collector.SinkConfig;
 import dev.switchboard.adapter.out.tcp.metrics.MetricsClient;
+import dev.switchboard.bootstrap.Launcher;
+import dev.switchboard.bootstrap.ServerOptions;
+import dev.switchboard.bootstrap.ServerRuntime;
+import dev.switchboard.bootstrap.collector.CollectorAssembly;
+import dev.switchboard.bootstrap.collector.CollectorOptions;
+import dev.switchboard.bootstrap.serve.ServeSettings;
+import dev.switchboard.domain.collector.Rotation;
+import dev.switchboard.domain.collector.SamplePeriod;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +34,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -405,7 +418,7 @@ class AdminConsoleBrowserTest {
             assertThat(text("[data-field='bytes'] .card-value")).isEqualTo("66 B");
             screenshot("sink");
 
-            // the collector is not part of serve
+            // this serve runs with --collector off (the sink holds exactly the batches posted above)
             browser.findElement(By.cssSelector("[data-tab='collector']")).click();
             awaitPanel("collector", "absent");
             assertThat(text("#panel-collector .notice")).isEqualTo("not running in this process");
@@ -428,6 +441,62 @@ class AdminConsoleBrowserTest {
                 screenshot("collector");
                 assertThat(pageErrors()).isEmpty();
             }
+        }
+    }
+
+    /**
+     * {@code serve}'s own collector, pointed at a sink that is not there yet: the panel shows the
+     * failures, the error and the files piling up; once the sink comes up, the backlog ships and
+     * the error clears, without a reload.
+     */
+    @Test
+    void collectorPanel_showsServesSpool_failingWhileTheSinkIsDown_thenDelivering(@TempDir Path spool) throws Exception {
+        int sinkPort = Launcher.freePort();
+        ServeSettings.Collector collector = new ServeSettings.Collector(spool,
+                Optional.of(URI.create("http://127.0.0.1:" + sinkPort + "/")),
+                new CollectorOptions(Duration.ofMillis(300), SamplePeriod.ofMillis(20), Rotation.ofSeconds(1),
+                        Duration.ofSeconds(2), 2));
+        try (ServeFixture serve = ServeFixture.startWithCollector(collector)) {
+            browser.get(serve.admin() + "#collector");
+            awaitPanel("collector", "running");
+            await().atMost(PATIENCE).ignoreExceptions().until(() -> Long.parseLong(attr("collector-cards", "data-pending")) >= 2
+                    && Long.parseLong(attr("collector-cards", "data-failures")) >= 1);
+            assertThat(attr("collector-cards", "data-sent")).isEqualTo("0");
+            assertThat(attr("collector-last-error", "data-error")).contains("127.0.0.1:" + sinkPort).contains("refused");
+            assertThat(byId("collector-last-error").getText()).startsWith("last error: ").contains("files wait in the spool");
+            assertThat(domAttr("[data-field='failures']", "class")).contains("bad");
+            assertThat(text("[data-tab='collector'] .badge")).isEqualTo("failing");
+            assertThat(text("[data-field='target'] .fact-value")).isEqualTo("http://127.0.0.1:" + sinkPort + "/");
+            assertThat(text("[data-field='spool'] .fact-value")).isEqualTo(spool.toAbsolutePath().normalize().toString());
+            // the spool as the page shows it is the directory's: the files waiting are there
+            long waiting = Long.parseLong(attr("collector-cards", "data-pending"));
+            try (Stream<Path> files = Files.list(spool)) {
+                assertThat(files.filter(p -> p.getFileName().toString().matches("\\d+\\.dat")).count())
+                        .isGreaterThanOrEqualTo(waiting);
+            }
+            screenshot("collector-failing");
+
+            try (ServerRuntime sink = new ServerRuntime(ServerOptions.memory(0))) {
+                CollectorAssembly.installSink(sink, SinkConfig.of("127.0.0.1", sinkPort),
+                        new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+                sink.start();
+                await().atMost(PATIENCE).ignoreExceptions().until(() -> Long.parseLong(attr("collector-cards", "data-sent")) >= waiting
+                        && attr("collector-last-error", "data-error").isEmpty());
+                assertThat(byId("collector-last-error").getText()).isEqualTo("last run: no error");
+                assertThat(text("[data-tab='collector'] .badge")).endsWith(" ready");
+                assertThat(text("[data-field='bytesSent'] .card-value")).matches("\\d+ B|\\d+\\.\\d KiB");
+                assertThat(Long.parseLong(attr("collector-cards", "data-samples"))).isPositive();
+                assertThat(text("[data-field='lastRunAt'] .fact-value")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d{1,3})?Z +\\d+ s ago");
+                // the chart remembers each refresh: files waiting while the sink was down, then a refresh that shipped them
+                JsonArray shipped = JsonParser.parseString(attr("collector-chart", "data-shipped")).getAsJsonArray();
+                JsonArray pending = JsonParser.parseString(attr("collector-chart", "data-pending")).getAsJsonArray();
+                assertThat(shipped.asList()).anyMatch(n -> n.getAsLong() >= waiting);
+                assertThat(pending.asList()).anyMatch(n -> n.getAsLong() >= waiting);
+                assertThat(browser.findElements(By.cssSelector("#collector-chart polyline.series"))).hasSize(2);
+                assertThat(browser.findElements(By.cssSelector("#collector-chart rect.failed-run"))).isNotEmpty();
+                screenshot("collector-delivering");
+            }
+            assertThat(pageErrors()).isEmpty();
         }
     }
 

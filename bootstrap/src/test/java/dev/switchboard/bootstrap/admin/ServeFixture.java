@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * What {@code serve} runs, wired in this JVM by the same {@link ServeAssembly} the role calls, every
  * listener on a free loopback port, in-memory storage: tokens, metrics, lottery (both dialects,
- * {@value #AGENCIES} agencies), the collector sink and the admin server.
+ * {@value #AGENCIES} agencies), the collector sink and the admin server; the collector itself
+ * only when asked for ({@link #startWithCollector}).
  */
 public final class ServeFixture implements AutoCloseable {
 
@@ -35,17 +36,19 @@ public final class ServeFixture implements AutoCloseable {
     private final Optional<String> token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private ServeFixture(Optional<String> token) throws IOException {
+    private ServeFixture(Optional<String> token, Optional<ServeSettings.Collector> collector) throws IOException {
         this(new ServerOptions(StorageKind.MEMORY, Path.of(ServerOptions.DEFAULT_DB),
-                ServerOptions.ADMIN_ON_FREE_PORT, "127.0.0.1", token), TokenOptions.DEFAULT_PERIOD);
+                ServerOptions.ADMIN_ON_FREE_PORT, "127.0.0.1", token), TokenOptions.DEFAULT_PERIOD, collector);
     }
 
-    private ServeFixture(ServerOptions options, Duration printPeriod) throws IOException {
+    private ServeFixture(ServerOptions options, Duration printPeriod, Optional<ServeSettings.Collector> collector)
+            throws IOException {
         this.token = options.adminToken();
         this.runtime = new ServerRuntime(options);
         try {
-            this.services = ServeAssembly.install(runtime, new ServeSettings("127.0.0.1", 0, 0, 0, 0, AGENCIES, 0,
-                    new TokenOptions(2, printPeriod, ProcessingDelay.NONE)),
+            ServeSettings settings = new ServeSettings("127.0.0.1", 0, 0, 0, 0, AGENCIES, 0,
+                    new TokenOptions(2, printPeriod, ProcessingDelay.NONE));
+            this.services = ServeAssembly.install(runtime, collector.map(settings::withCollector).orElse(settings),
                     new PrintStream(printed, true, StandardCharsets.UTF_8));
             runtime.start();
         } catch (IOException | RuntimeException e) {
@@ -54,12 +57,18 @@ public final class ServeFixture implements AutoCloseable {
         }
     }
 
+    /** Without the collector ({@code --collector off}), so the sink holds only what a test posts. */
     static ServeFixture start() throws IOException {
-        return new ServeFixture(Optional.empty());
+        return new ServeFixture(Optional.empty(), Optional.empty());
     }
 
     static ServeFixture startWithToken(String token) throws IOException {
-        return new ServeFixture(Optional.of(token));
+        return new ServeFixture(Optional.of(token), Optional.empty());
+    }
+
+    /** With the collector as {@code serve} runs it: sampling into its spool, shipping where it says. */
+    static ServeFixture startWithCollector(ServeSettings.Collector collector) throws IOException {
+        return new ServeFixture(Optional.empty(), Optional.of(collector));
     }
 
     /**
@@ -67,7 +76,7 @@ public final class ServeFixture implements AutoCloseable {
      * (jdbc), the token tables printed every {@code printPeriod}.
      */
     public static ServeFixture node(ServerOptions options, Duration printPeriod) throws IOException {
-        return new ServeFixture(options, printPeriod);
+        return new ServeFixture(options, printPeriod, Optional.empty());
     }
 
     /** What the node printed on stdout so far (token tables, sink payloads). */

@@ -68,7 +68,7 @@ class CollectorTimersTest {
         SampleGeneratorService generator = new SampleGeneratorService(spool, settings.rotation(),
                 settings.samplePeriod(), clock, new SplittableRandom(5));
         collector = new CollectorTimers(generator, new DistributorService(spool, uploader, clock), settings.schedule(),
-                spool.describe(), uploader.target(), clock, uploader);
+                spool.describe(), uploader::target, clock, uploader);
         return generator;
     }
 

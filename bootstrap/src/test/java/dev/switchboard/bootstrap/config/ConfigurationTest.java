@@ -125,6 +125,44 @@ class ConfigurationTest {
     }
 
     @Test
+    void servesCollectorOptionsComeFromEverySourceLikeAnyOther() throws IOException {
+        Path file = config("spool-dir = /var/spool/switchboard", "rotate = 5", "dist-interval = 9");
+        env.put("SWITCHBOARD_DIST_INTERVAL", "2");
+        env.put("SWITCHBOARD_COLLECTOR_TARGET", "127.0.0.1:1081");
+        Run run = run("serve", "--config", file.toString(), "--sample-period", "100", "--print-config");
+        assertThat(run.code).as(run.err).isZero();
+        assertThat(line(run.out, "collector").replaceAll("\\s+", " ")).isEqualTo("collector on (default)");
+        assertThat(line(run.out, "spool-dir").replaceAll("\\s+", " "))
+                .isEqualTo("spool-dir /var/spool/switchboard (file " + file + " line 1)");
+        assertThat(line(run.out, "rotate").replaceAll("\\s+", " ")).isEqualTo("rotate 5 (file " + file + " line 2)");
+        assertThat(line(run.out, "dist-interval").replaceAll("\\s+", " "))
+                .isEqualTo("dist-interval 2 (environment SWITCHBOARD_DIST_INTERVAL)");
+        assertThat(line(run.out, "collector-target").replaceAll("\\s+", " "))
+                .isEqualTo("collector-target 127.0.0.1:1081 (environment SWITCHBOARD_COLLECTOR_TARGET)");
+        assertThat(line(run.out, "sample-period").replaceAll("\\s+", " ")).isEqualTo("sample-period 100 (command line)");
+        assertThat(line(run.out, "uploads").replaceAll("\\s+", " ")).isEqualTo("uploads 4 (default)");
+        assertThat(line(run.out, "timeout").replaceAll("\\s+", " ")).isEqualTo("timeout 10 (default)");
+    }
+
+    @Test
+    void aBadCollectorSettingIsBadUsageNamingWhereItCameFrom() throws IOException {
+        env.put("SWITCHBOARD_COLLECTOR", "maybe");
+        Run mode = run("serve");
+        assertThat(mode.code).isEqualTo(2);
+        assertThat(mode.err).contains("--collector takes on or off, not 'maybe' (from environment SWITCHBOARD_COLLECTOR)");
+
+        env.clear();
+        Path file = config("collector-target = no-port-here");
+        Run target = run("serve", "--config", file.toString());
+        assertThat(target.code).isEqualTo(2);
+        assertThat(target.err).contains("--collector-target takes HOST:PORT, not 'no-port-here' (from file " + file + " line 1)");
+
+        Run rotate = run("serve", "--rotate", "0");
+        assertThat(rotate.code).isEqualTo(2);
+        assertThat(rotate.err).contains("--rotate must be between 1 and");
+    }
+
+    @Test
     void theShippedSampleIsAValidServeFile() {
         Path sample = Path.of("..", "docs", "samples", "serve.properties");
         Run run = run("serve", "--config", sample.toString(), "--print-config");

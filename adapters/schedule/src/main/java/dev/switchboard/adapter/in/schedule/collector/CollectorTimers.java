@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ public final class CollectorTimers implements Scheduled {
     private final DistributeSpoolUseCase distributor;
     private final Schedule settings;
     private final String spool;
-    private final String target;
+    private final Supplier<String> target;
     private final Clock clock;
     private final AutoCloseable uploader;
     private final ScheduledThreadPoolExecutor generatorTimer = Timers.oneThread("collector-generator");
@@ -53,11 +54,11 @@ public final class CollectorTimers implements Scheduled {
 
     /**
      * @param spool    the spool, as the log names it
-     * @param target   the sink, as the log names it
+     * @param target   the sink, as the log names it; asked for at start (the sink may bind its port only then)
      * @param uploader closed last, once no upload can start any more
      */
     public CollectorTimers(GenerateSamplesUseCase generator, DistributeSpoolUseCase distributor,
-                           Schedule settings, String spool, String target, Clock clock,
+                           Schedule settings, String spool, Supplier<String> target, Clock clock,
                            AutoCloseable uploader) {
         this.generator = Objects.requireNonNull(generator, "'generator' must not be null");
         this.distributor = Objects.requireNonNull(distributor, "'distributor' must not be null");
@@ -70,6 +71,7 @@ public final class CollectorTimers implements Scheduled {
 
     @Override
     public List<String> start() {
+        String target = this.target.get();
         for (long period : generator.recoverStaleLocks()) {
             log.info("removed stale lock {}: its file will be shipped", SpoolName.lock(period));
         }
