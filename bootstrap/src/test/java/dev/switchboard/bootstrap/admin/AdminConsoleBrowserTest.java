@@ -410,8 +410,8 @@ class AdminConsoleBrowserTest {
             assertThat(attr("sink-cards", "data-receipts")).isEqualTo("2");
             assertThat(attr("sink-cards", "data-duplicates")).isEqualTo("1");
             // newest first
-            assertThat(browser.findElements(By.cssSelector("#sink-receipts tr[data-batch-id]")))
-                    .extracting(r -> r.getDomAttribute("data-batch-id")).containsExactly("26593137.dat", "26593136.dat");
+            assertThat(fresh(() -> browser.findElements(By.cssSelector("#sink-receipts tr[data-batch-id]")).stream()
+                    .map(r -> r.getDomAttribute("data-batch-id")).toList())).containsExactly("26593137.dat", "26593136.dat");
             List<String> receipt = cells("#sink-receipts tr[data-batch-id='26593136.dat']");
             assertThat(receipt.subList(0, 2)).containsExactly("26593136.dat", "22");
             assertThat(receipt.get(2)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d{1,3})?Z");
