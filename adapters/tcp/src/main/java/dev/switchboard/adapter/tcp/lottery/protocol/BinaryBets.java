@@ -50,8 +50,19 @@ public final class BinaryBets {
         if (count < 1 || bytes.length != count * BET_BYTES) {
             throw new IllegalArgumentException("a batch of " + count + " bets takes " + count * BET_BYTES + " bytes");
         }
+        return decode(agency, count, bytes, 0);
+    }
+
+    /**
+     * {@link #decode(AgencyId, int, byte[])} of the {@code count * BET_BYTES} bytes from {@code offset}
+     * (a read's own buffer: nothing of it is kept).
+     */
+    public static BetBatch decode(AgencyId agency, int count, byte[] bytes, int offset) {
+        if (count < 1 || offset < 0 || bytes.length - offset < (long) count * BET_BYTES) {
+            throw new IllegalArgumentException("a batch of " + count + " bets takes " + count * BET_BYTES + " bytes");
+        }
         BetBatch.Builder batch = BetBatch.builder(agency, count);
-        for (int i = 0, p = 0; i < count; i++, p += BET_BYTES) {
+        for (int i = 0, p = offset; i < count; i++, p += BET_BYTES) {
             try {
                 int betAgency = intAt(bytes, p);
                 if (betAgency != agency.value()) {

@@ -1,7 +1,6 @@
 package dev.switchboard.adapter.in.tcp.common.pipeline;
 
 import dev.switchboard.adapter.in.tcp.common.ConnectionGuardFilter;
-import java.util.Arrays;
 import java.util.Objects;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.service.IoHandlerAdapter;
@@ -122,7 +121,6 @@ public final class LinePipeline<C> extends IoHandlerAdapter {
     }
 
     private static final AttributeKey STATE = new AttributeKey(LinePipeline.class, "state");
-    private static final int FIRST_WINDOW = 4 * 1024;
 
     private final Protocol<C> protocol;
     private final int maxLineBytes;
@@ -140,8 +138,7 @@ public final class LinePipeline<C> extends IoHandlerAdapter {
         final C connection;
         final Replies replies;
         final Lines lines;
-        byte[] carry = new byte[FIRST_WINDOW];
-        int carried;
+        final Carry carry = new Carry();
         /** The carry holds complete lines not taken yet (the answers were at their bound). */
         boolean paused;
         boolean discarding;
@@ -178,7 +175,7 @@ public final class LinePipeline<C> extends IoHandlerAdapter {
             in.position(in.limit());
             return;
         }
-        if (state.carried == 0 && in.hasArray()) {
+        if (state.carry.size == 0 && in.hasArray()) {
             // the usual case: the read starts with a new line; read its bytes where they are
             int from = in.arrayOffset() + in.position();
             int end = in.arrayOffset() + in.limit();
@@ -186,15 +183,10 @@ public final class LinePipeline<C> extends IoHandlerAdapter {
             take(state, in.array(), from, end, from);
             return;
         }
-        int n = in.remaining();
-        if (state.carried + n > state.carry.length) {
-            state.carry = Arrays.copyOf(state.carry, Math.max(state.carry.length * 2, state.carried + n));
-        }
         // lines kept back are searched again from their start; a partial line only from its end
-        int searchFrom = state.paused ? 0 : state.carried;
-        in.get(state.carry, state.carried, n);
-        in.position(in.limit());
-        take(state, state.carry, 0, state.carried + n, searchFrom);
+        int searchFrom = state.paused ? 0 : state.carry.size;
+        state.carry.append(in);
+        take(state, state.carry.bytes, 0, state.carry.size, searchFrom);
     }
 
     /** Hands the complete lines in {@code bytes[from, end)} to the protocol and keeps the rest. */
@@ -209,12 +201,12 @@ public final class LinePipeline<C> extends IoHandlerAdapter {
         if (lines.tooLong || (!lines.paused && rest > maxLineBytes + 1)) {
             // +1 leaves room for the '\r' of a CRLF line exactly at the limit
             state.discarding = true;
-            state.carried = 0;
+            state.carry.clear();
             state.paused = false;
             state.replies.last(protocol.tooLong(state.connection));
             return;
         }
-        keep(state, bytes, lines.position, rest);
+        state.carry.keep(bytes, lines.position, rest);
         if (lines.paused != state.paused) {
             state.paused = lines.paused;
             state.replies.holdingLines(lines.paused);
@@ -227,22 +219,6 @@ public final class LinePipeline<C> extends IoHandlerAdapter {
         }
     }
 
-    /** Keeps the start of a line not ended yet for the next read. */
-    private void keep(State state, byte[] bytes, int from, int rest) {
-        if (rest == 0) {
-            state.carried = 0;
-            if (state.carry.length > 16 * FIRST_WINDOW) {
-                state.carry = new byte[FIRST_WINDOW]; // a long line passed: give its room back
-            }
-            return;
-        }
-        if (rest > state.carry.length) {
-            state.carry = Arrays.copyOf(state.carry, rest);
-        }
-        System.arraycopy(bytes, from, state.carry, 0, rest);
-        state.carried = rest;
-    }
-
     @Override
     public void messageSent(IoSession session, Object message) {
         State state = state(session);
@@ -253,7 +229,7 @@ public final class LinePipeline<C> extends IoHandlerAdapter {
         }
         // lines kept back while the client was not reading: take them once it has read enough
         if (state.paused && !state.discarding && state.replies.drained()) {
-            take(state, state.carry, 0, state.carried, 0);
+            take(state, state.carry.bytes, 0, state.carry.size, 0);
         }
     }
 }
