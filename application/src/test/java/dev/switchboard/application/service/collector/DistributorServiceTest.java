@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -268,23 +269,64 @@ class DistributorServiceTest {
         for (long p = 1; p <= 6; p++) {
             lenient().when(spool.read(p)).thenReturn(Optional.of((p + " 1\n").getBytes()));
         }
-        GatheringUploader gathering = new GatheringUploader(2);
-        gathering.failing.add("1.dat");
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            DistributorService parallel = new DistributorService(spool, gathering, Clock.systemUTC(), pool, 2);
+        // 1.dat and 2.dat in flight together; 1.dat fails, and 2.dat is answered only once 1.dat's
+        // upload task has ended (its failure told to the run), so the slot 2.dat frees is the first
+        // chance to start a third upload: the run must not take it
+        CountDownLatch bothInFlight = new CountDownLatch(1);
+        CountDownLatch firstTaskEnded = new CountDownLatch(1);
+        List<String> uploaded = new CopyOnWriteArrayList<>();
+        BatchUploadPort uploader = new BatchUploadPort() {
+            @Override
+            public UploadResult upload(BatchId batchId, byte[] body) {
+                uploaded.add(batchId.value());
+                try {
+                    if (batchId.value().equals("1.dat")) {
+                        return bothInFlight.await(10, TimeUnit.SECONDS)
+                                ? UploadResult.failed("HTTP 500") : UploadResult.failed("never in flight together");
+                    }
+                    bothInFlight.countDown();
+                    return firstTaskEnded.await(10, TimeUnit.SECONDS)
+                            ? UploadResult.delivered(200) : UploadResult.failed("the first upload never ended");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return UploadResult.failed("interrupted");
+                }
+            }
 
-            DistributionReport report = parallel.distributeOnce();
+            @Override
+            public String target() {
+                return "test";
+            }
+        };
+        AtomicInteger tasks = new AtomicInteger();
+        List<Thread> threads = new CopyOnWriteArrayList<>();
+        Executor threadPerUpload = task -> {
+            boolean first = tasks.incrementAndGet() == 1;
+            Thread thread = new Thread(() -> {
+                try {
+                    task.run();
+                } finally {
+                    if (first) {
+                        firstTaskEnded.countDown();
+                    }
+                }
+            }, "upload-" + tasks.get());
+            threads.add(thread);
+            thread.start();
+        };
+        DistributorService parallel = new DistributorService(spool, uploader, Clock.systemUTC(), threadPerUpload, 2);
 
-            verify(spool, never()).delete(1);
-            assertThat(report.shipped()).extracting(DistributionReport.Shipped::file)
-                    .allSatisfy(f -> verify(spool).delete(Long.parseLong(f.replace(".dat", ""))));
-            // the failed one, plus every file not started after it
-            assertThat(report.left()).isEqualTo(6 - report.shipped().size());
-            assertThat(gathering.uploaded.size()).as("no upload starts once one failed").isLessThan(6);
-            assertThat(report.failure()).hasValueSatisfying(f -> assertThat(f).contains("1.dat: HTTP 500"));
-        } finally {
-            pool.shutdownNow();
+        DistributionReport report = parallel.distributeOnce();
+
+        for (Thread thread : threads) {
+            thread.join(10_000);
         }
+        assertThat(uploaded).as("no upload starts once one failed").containsExactlyInAnyOrder("1.dat", "2.dat");
+        verify(spool, never()).delete(1);
+        verify(spool).delete(2);
+        assertThat(report.shipped()).extracting(DistributionReport.Shipped::file).containsExactly("2.dat");
+        // the failed one, plus every file not started after it
+        assertThat(report.left()).isEqualTo(5);
+        assertThat(report.failure()).hasValueSatisfying(f -> assertThat(f).contains("1.dat: HTTP 500"));
     }
 }
