@@ -420,22 +420,7 @@
         v0 = Math.min(v0, p.value); v1 = Math.max(v1, p.value);
       });
     });
-    if (t0 === t1) { t0 -= 1; t1 += 1; }
-    if (v0 === v1) { var pad = Math.abs(v0) * 0.1 || 1; v0 -= pad; v1 += pad; } else { var m = (v1 - v0) * 0.08; v0 -= m; v1 += m; }
-    function x(t) { return L + (t - t0) / (t1 - t0) * (W - L - R); }
-    function y(v) { return H - B - (v - v0) / (v1 - v0) * (H - T - B); }
-    niceTicks(v0, v1, 5).forEach(function (v) {
-      chart.appendChild(svg('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), 'class': 'grid-line' }));
-      chart.appendChild(svg('text', { x: L - 8, y: y(v) + 4, 'class': 'tick', 'text-anchor': 'end', text: fmtValue(v) }));
-    });
-    var shortTimes = t1 - t0 < 86400;
-    [0, 0.5, 1].forEach(function (f) {
-      var t = t0 + (t1 - t0) * f;
-      chart.appendChild(svg('text', { x: x(t), y: H - B + 18, 'class': 'tick', 'text-anchor': f === 0 ? 'start' : f === 1 ? 'end' : 'middle',
-        text: fmtEpochSeconds(Math.round(t), shortTimes) }));
-    });
-    chart.appendChild(svg('line', { x1: L, x2: W - R, y1: H - B, y2: H - B, 'class': 'axis' }));
-    chart.appendChild(svg('line', { x1: L, x2: L, y1: T, y2: H - B, 'class': 'axis' }));
+    var scale = chartFrame(chart, t0, t1, v0, v1), x = scale.x, y = scale.y;
     lines.forEach(function (l, i) {
       var cls = 's' + i;
       legend.appendChild(el('li', { 'class': cls, 'data-series': l.name, text: l.name }));
@@ -455,6 +440,31 @@
     ui.metricsKey = tr.dataset.key;
     $('metrics-target').value = ''; // a chosen key replaces the pattern
     if (ui.lastData.metrics) { renderMetrics(ui.lastData.metrics); }
+  }
+
+  /**
+   * The frame both charts draw: the time and value ranges padded so a flat line shows, value
+   * grid and ticks, three time ticks, the axes. Returns the time and value to pixel maps.
+   */
+  function chartFrame(chart, t0, t1, v0, v1) {
+    var W = 720, H = 300, L = 72, R = 20, T = 18, B = 40;
+    if (t0 === t1) { t0 -= 1; t1 += 1; }
+    if (v0 === v1) { var pad = Math.abs(v0) * 0.1 || 1; v0 -= pad; v1 += pad; } else { var m = (v1 - v0) * 0.08; v0 -= m; v1 += m; }
+    function x(t) { return L + (t - t0) / (t1 - t0) * (W - L - R); }
+    function y(v) { return H - B - (v - v0) / (v1 - v0) * (H - T - B); }
+    niceTicks(v0, v1, 5).forEach(function (v) {
+      chart.appendChild(svg('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), 'class': 'grid-line' }));
+      chart.appendChild(svg('text', { x: L - 8, y: y(v) + 4, 'class': 'tick', 'text-anchor': 'end', text: fmtValue(v) }));
+    });
+    var shortTimes = t1 - t0 < 86400;
+    [0, 0.5, 1].forEach(function (f) {
+      var t = t0 + (t1 - t0) * f;
+      chart.appendChild(svg('text', { x: x(t), y: H - B + 18, 'class': 'tick', 'text-anchor': f === 0 ? 'start' : f === 1 ? 'end' : 'middle',
+        text: fmtEpochSeconds(Math.round(t), shortTimes) }));
+    });
+    chart.appendChild(svg('line', { x1: L, x2: W - R, y1: H - B, y2: H - B, 'class': 'axis' }));
+    chart.appendChild(svg('line', { x1: L, x2: L, y1: T, y2: H - B, 'class': 'axis' }));
+    return { x: x, y: y };
   }
 
   /** Round numbers for axis ticks between lo and hi. */
@@ -488,23 +498,7 @@
     var t0 = points[0].timestamp, t1 = points[points.length - 1].timestamp;
     var v0 = Infinity, v1 = -Infinity;
     points.forEach(function (p) { v0 = Math.min(v0, p.value); v1 = Math.max(v1, p.value); });
-    if (t0 === t1) { t0 -= 1; t1 += 1; }
-    if (v0 === v1) { var pad = Math.abs(v0) * 0.1 || 1; v0 -= pad; v1 += pad; } else { var m = (v1 - v0) * 0.08; v0 -= m; v1 += m; }
-    function x(t) { return L + (t - t0) / (t1 - t0) * (W - L - R); }
-    function y(v) { return H - B - (v - v0) / (v1 - v0) * (H - T - B); }
-
-    niceTicks(v0, v1, 5).forEach(function (v) {
-      chart.appendChild(svg('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), 'class': 'grid-line' }));
-      chart.appendChild(svg('text', { x: L - 8, y: y(v) + 4, 'class': 'tick', 'text-anchor': 'end', text: fmtValue(v) }));
-    });
-    var shortTimes = t1 - t0 < 86400;
-    [0, 0.5, 1].forEach(function (f) {
-      var t = t0 + (t1 - t0) * f;
-      chart.appendChild(svg('text', { x: x(t), y: H - B + 18, 'class': 'tick', 'text-anchor': f === 0 ? 'start' : f === 1 ? 'end' : 'middle',
-        text: fmtEpochSeconds(Math.round(t), shortTimes) }));
-    });
-    chart.appendChild(svg('line', { x1: L, x2: W - R, y1: H - B, y2: H - B, 'class': 'axis' }));
-    chart.appendChild(svg('line', { x1: L, x2: L, y1: T, y2: H - B, 'class': 'axis' }));
+    var scale = chartFrame(chart, t0, t1, v0, v1), x = scale.x, y = scale.y;
 
     var path = points.map(function (p) { return x(p.timestamp).toFixed(1) + ',' + y(p.value).toFixed(1); }).join(' ');
     chart.appendChild(svg('polyline', { points: path, 'class': 'series' }));

@@ -29,6 +29,21 @@ public final class Cli {
         return Option.builder().longOpt(longName).desc(description).get();
     }
 
+    /** Refuses a command line without {@code --name}; {@code why}, when not empty, says what it is for. */
+    public static void require(CommandLine line, String name, String why) throws UsageException {
+        if (!line.hasOption(name)) {
+            throw new UsageException("--" + name + " is required" + (why.isEmpty() ? "" : ": " + why));
+        }
+    }
+
+    /** The one word after the role's name (the service to load, say); anything else is refused with {@code refusal}. */
+    public static String oneWord(CommandLine line, String refusal) throws UsageException {
+        if (line.getArgList().size() != 1) {
+            throw new UsageException(refusal);
+        }
+        return line.getArgList().get(0);
+    }
+
     public static String string(CommandLine line, String name, String fallback) {
         String value = line.getOptionValue(name);
         return value == null ? fallback : value;

@@ -114,11 +114,7 @@ public final class BenchRole implements Role, Main.PositionalArguments {
 
     @Override
     public int run(CommandLine line, Console console) throws UsageException, Exception {
-        List<String> words = line.getArgList();
-        if (words.size() != 1) {
-            throw new UsageException("name one service to load: " + SERVICES);
-        }
-        String service = words.get(0);
+        String service = Cli.oneWord(line, "name one service to load: " + SERVICES);
         for (Map.Entry<String, String> own : OWN_OPTIONS.entrySet()) {
             if (line.hasOption(own.getKey()) && !own.getValue().equals(service)) {
                 throw new UsageException("--" + own.getKey() + " applies to bench " + own.getValue() + " only");

@@ -2,6 +2,7 @@ package dev.switchboard.bootstrap.bench;
 
 import dev.switchboard.bootstrap.ServerRuntime;
 import dev.switchboard.bootstrap.TcpComponent;
+import dev.switchboard.bootstrap.soak.Wire;
 import dev.switchboard.bootstrap.tokens.TokenOptions;
 import dev.switchboard.bootstrap.tokens.TokensAssembly;
 import java.io.ByteArrayOutputStream;
@@ -57,31 +58,31 @@ final class TokensLoad implements ServiceLoad {
     @Override
     public LoadResult run(InetSocketAddress server, String target, LoadSettings settings) throws InterruptedException {
         LoadDriver.Measured measured = LoadDriver.run(settings, settings.pipeline(),
-                index -> Tokens.greet(new BenchSocket(server), index, settings.share(index), settings.pipeline(),
+                index -> Tokens.greet(new Wire(server, 64 * 1024), index, settings.share(index), settings.pipeline(),
                         tokenLines));
         return new LoadResult(service(), target, settings, measured, List.of());
     }
 
     /** One client's tokens. */
     private static final class Tokens implements LoadDriver.Connection {
-        private final BenchSocket socket;
+        private final Wire socket;
         private final ByteArrayOutputStream batch;
         private final byte[][] lines;
         private int next;
 
-        private Tokens(BenchSocket socket, int first, int pipeline, byte[][] lines) {
+        private Tokens(Wire socket, int first, int pipeline, byte[][] lines) {
             this.socket = socket;
             this.next = first;
             this.lines = lines;
             this.batch = new ByteArrayOutputStream(pipeline * 56);
         }
 
-        static Tokens greet(BenchSocket socket, int index, long expected, int pipeline, byte[][] lines)
+        static Tokens greet(Wire socket, int index, long expected, int pipeline, byte[][] lines)
                 throws IOException {
             try {
                 socket.write(("{\"op\":\"Greeting\",\"payload\":{\"client_id\":\"bench-" + index
                         + "\",\"tokens_expected\":" + expected + "}}\n").getBytes(StandardCharsets.US_ASCII));
-                String answer = socket.readLine();
+                String answer = socket.expectLine();
                 if (!answer.contains(READY)) {
                     throw new IOException("greeting answered " + answer);
                 }
@@ -102,7 +103,7 @@ final class TokensLoad implements ServiceLoad {
             socket.write(batch.toByteArray());
             int refused = 0;
             for (int i = 0; i < n; i++) {
-                refused += socket.readLine().contains(ACCEPTED) ? 0 : 1;
+                refused += socket.expectLine().contains(ACCEPTED) ? 0 : 1;
             }
             return refused;
         }

@@ -59,12 +59,8 @@ public final class LotteryAgencyRole implements Role {
 
     @Override
     public int run(CommandLine line, Console console) throws UsageException {
-        if (!line.hasOption("id")) {
-            throw new UsageException("--id is required");
-        }
-        if (!line.hasOption("file")) {
-            throw new UsageException("--file is required");
-        }
+        Cli.require(line, "id", "");
+        Cli.require(line, "file", "");
         AgencyId agency = AgencyId.of(Cli.integer(line, "id", 1, 1, Integer.MAX_VALUE));
         Path file = Cli.path(line, "file", "");
         String dialect = Cli.string(line, "dialect", "text").toLowerCase(Locale.ROOT);

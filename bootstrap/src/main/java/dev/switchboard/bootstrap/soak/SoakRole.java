@@ -7,7 +7,6 @@ import dev.switchboard.bootstrap.Role;
 import dev.switchboard.bootstrap.UsageException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -51,14 +50,8 @@ public final class SoakRole implements Role, Main.PositionalArguments {
 
     @Override
     public int run(CommandLine line, Console console) throws UsageException, Exception {
-        List<String> words = line.getArgList();
-        if (words.size() != 1) {
-            throw new UsageException("name one service to soak: " + SERVICES);
-        }
-        if (!line.hasOption("port")) {
-            throw new UsageException("--port is required: soak loads a running server");
-        }
-        String service = words.get(0);
+        String service = Cli.oneWord(line, "name one service to soak: " + SERVICES);
+        Cli.require(line, "port", "soak loads a running server");
         SoakSettings settings = new SoakSettings(
                 Cli.integer(line, "clients", 1000, 1, 10_000),
                 Cli.integer(line, "requests", 20, 1, 999),

@@ -14,11 +14,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One blocking client connection of the soak. Reads time out; a write that cannot go on within
- * the stall time (the server stopped reading) is ended by closing the socket from a timer, so no
- * soak client ever waits without bound.
+ * One blocking client connection of the soak and the bench. Reads time out; a write that cannot
+ * go on within the stall time (the server stopped reading) is ended by closing the socket from a
+ * timer, so no client ever waits without bound.
  */
-final class Wire implements AutoCloseable {
+public final class Wire implements AutoCloseable {
 
     static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     static final int READ_TIMEOUT_MILLIS = 30_000;
@@ -29,13 +29,18 @@ final class Wire implements AutoCloseable {
     private volatile boolean stalled;
 
     Wire(InetSocketAddress server) throws IOException {
+        this(server, 16 * 1024);
+    }
+
+    /** @param bufferBytes how much of the server's answers one read may take in */
+    public Wire(InetSocketAddress server, int bufferBytes) throws IOException {
         socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
             socket.connect(server, CONNECT_TIMEOUT_MILLIS);
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             out = socket.getOutputStream();
-            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            in = new BufferedInputStream(socket.getInputStream(), bufferBytes);
         } catch (IOException e) {
             close();
             throw new IOException("cannot connect to " + server.getHostString() + ":" + server.getPort() + ": "
@@ -43,7 +48,7 @@ final class Wire implements AutoCloseable {
         }
     }
 
-    void write(byte[] bytes) throws IOException {
+    public void write(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
@@ -110,7 +115,7 @@ final class Wire implements AutoCloseable {
     }
 
     /** The next line; the end of the stream is an error here. */
-    String expectLine() throws IOException {
+    public String expectLine() throws IOException {
         String line = readLine();
         if (line == null) {
             throw new EOFException("the server closed the connection");

@@ -8,11 +8,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A fresh, empty PostgreSQL database for one test, on the throw-away cluster that {@code .ci/run}
@@ -31,6 +34,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
     private final String adminUrl;
     private final String name;
     private final JdbcSettings settings;
+    /** Databases and stores opened by {@link #open}, closed in reverse before the drop. */
+    private final List<AutoCloseable> opened = new ArrayList<>();
 
     private PostgresTestDatabase(String adminUrl, String name, JdbcSettings settings) {
         this.adminUrl = adminUrl;
@@ -64,6 +69,18 @@ public final class PostgresTestDatabase implements AutoCloseable {
         Optional.ofNullable(System.getenv("SWITCHBOARD_TEST_PG_USER")).ifPresent(u -> login.setProperty("user", u));
         Optional.ofNullable(System.getenv("SWITCHBOARD_TEST_PG_PASSWORD")).ifPresent(p -> login.setProperty("password", p));
         return login;
+    }
+
+    /**
+     * One node's store on this database, on a connection pool of its own (as a node has); closed
+     * with this database.
+     */
+    public <S extends AutoCloseable> S open(Function<JdbcDatabase, S> store) {
+        JdbcDatabase database = JdbcDatabase.open(settings);
+        opened.add(database);
+        S s = store.apply(database);
+        opened.add(s);
+        return s;
     }
 
     /** How a node reaches this database. */
@@ -108,9 +125,12 @@ public final class PostgresTestDatabase implements AutoCloseable {
         }
     }
 
-    /** Drops the database (and whatever connections still use it). */
+    /** Closes the stores {@link #open} made, then drops the database (and whatever connections still use it). */
     @Override
-    public void close() throws SQLException {
+    public void close() throws Exception {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            opened.get(i).close();
+        }
         try (Connection c = DriverManager.getConnection(adminUrl, login()); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }

@@ -18,22 +18,16 @@ import org.junit.jupiter.api.Test;
 class PostgresBetStoreTest extends BetStoreContractTest {
 
     private PostgresTestDatabase pg;
-    private JdbcDatabase database;
     private JdbcBetStore store;
 
     @BeforeEach
     void setUp() throws Exception {
         pg = PostgresTestDatabase.create();
-        database = JdbcDatabase.open(pg.settings());
-        store = new JdbcBetStore(database);
+        store = pg.open(JdbcBetStore::new);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (store != null) {
-            store.close();
-            database.close();
-        }
         if (pg != null) {
             pg.close();
         }

@@ -22,22 +22,16 @@ import org.junit.jupiter.api.Test;
 class PostgresMetricStoreTest extends MetricStoreContractTest {
 
     private PostgresTestDatabase pg;
-    private JdbcDatabase database;
     private JdbcMetricStore store;
 
     @BeforeEach
     void setUp() throws Exception {
         pg = PostgresTestDatabase.create();
-        database = JdbcDatabase.open(pg.settings());
-        store = new JdbcMetricStore(database);
+        store = pg.open(JdbcMetricStore::new);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (store != null) {
-            store.close();
-            database.close();
-        }
         if (pg != null) {
             pg.close();
         }

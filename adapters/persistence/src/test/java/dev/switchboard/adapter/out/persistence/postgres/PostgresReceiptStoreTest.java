@@ -3,7 +3,6 @@ package dev.switchboard.adapter.out.persistence.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.adapter.out.persistence.collector.AbstractReceiptStoreTest;
-import dev.switchboard.adapter.out.persistence.jdbc.JdbcDatabase;
 import dev.switchboard.adapter.out.persistence.jdbc.PostgresTestDatabase;
 import dev.switchboard.adapter.out.persistence.jdbc.collector.JdbcReceiptStore;
 import dev.switchboard.application.port.out.collector.ReceiptStore;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 class PostgresReceiptStoreTest extends AbstractReceiptStoreTest {
 
     private PostgresTestDatabase pg;
-    private final List<AutoCloseable> opened = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -28,20 +26,13 @@ class PostgresReceiptStoreTest extends AbstractReceiptStoreTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            opened.get(i).close();
-        }
         if (pg != null) {
             pg.close();
         }
     }
 
     private JdbcReceiptStore open() {
-        JdbcDatabase database = JdbcDatabase.open(pg.settings());
-        opened.add(database);
-        JdbcReceiptStore store = new JdbcReceiptStore(database);
-        opened.add(store);
-        return store;
+        return pg.open(JdbcReceiptStore::new);
     }
 
     @Override

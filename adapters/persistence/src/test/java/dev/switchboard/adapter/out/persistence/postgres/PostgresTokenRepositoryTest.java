@@ -19,21 +19,15 @@ import org.junit.jupiter.api.Test;
 class PostgresTokenRepositoryTest extends AbstractTokenRepositoryTest {
 
     private PostgresTestDatabase pg;
-    private JdbcDatabase database;
 
     @Override
     protected TokenRepository create() throws Exception {
         pg = PostgresTestDatabase.create();
-        database = JdbcDatabase.open(pg.settings());
-        return new JdbcTokenRepository(database);
+        return pg.open(JdbcTokenRepository::new);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (repository != null) {
-            ((JdbcTokenRepository) repository).close();
-            database.close();
-        }
         if (pg != null) {
             pg.close();
         }

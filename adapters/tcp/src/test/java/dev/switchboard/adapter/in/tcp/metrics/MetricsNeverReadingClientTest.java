@@ -14,7 +14,6 @@ import dev.switchboard.application.port.out.telemetry.MetricsErrorKind;
 import dev.switchboard.application.port.out.telemetry.MetricsRequestKind;
 import dev.switchboard.application.service.metrics.MetricsService;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -77,19 +76,7 @@ class MetricsNeverReadingClientTest {
     }
 
     private static String answer(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int previous = -1;
-        while (true) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("closed after " + out.toString(StandardCharsets.UTF_8));
-            }
-            out.write(b);
-            if (b == '\n' && previous == '\n') {
-                return out.toString(StandardCharsets.UTF_8);
-            }
-            previous = b;
-        }
+        return MetricsServerSocketTest.answer(in);
     }
 
     private long heldNow() {

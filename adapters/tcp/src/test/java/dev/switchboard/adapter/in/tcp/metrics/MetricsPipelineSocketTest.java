@@ -15,7 +15,6 @@ import dev.switchboard.domain.metrics.MetricBatch;
 import dev.switchboard.domain.metrics.MetricKey;
 import dev.switchboard.domain.metrics.MetricQuery;
 import dev.switchboard.domain.metrics.MetricSeries;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -124,19 +123,7 @@ class MetricsPipelineSocketTest {
     }
 
     private static String answer(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int previous = -1;
-        while (true) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("closed after " + out.toString(StandardCharsets.UTF_8));
-            }
-            out.write(b);
-            if (b == '\n' && previous == '\n') {
-                return out.toString(StandardCharsets.UTF_8);
-            }
-            previous = b;
-        }
+        return MetricsServerSocketTest.answer(in);
     }
 
     @Test

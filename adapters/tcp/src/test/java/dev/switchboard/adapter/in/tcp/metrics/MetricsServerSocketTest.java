@@ -107,6 +107,23 @@ class MetricsServerSocketTest {
         workers.shutdownNow();
     }
 
+    /** One whole answer: everything up to and with the empty line that ends it. */
+    static String answer(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int previous = -1;
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed after " + out.toString(StandardCharsets.UTF_8));
+            }
+            out.write(b);
+            if (b == '\n' && previous == '\n') {
+                return out.toString(StandardCharsets.UTF_8);
+            }
+            previous = b;
+        }
+    }
+
     /** A raw connection: writes bytes, reads whole answers (each ends with an empty line). */
     final class Wire implements AutoCloseable {
         final Socket socket = new Socket();
@@ -124,19 +141,7 @@ class MetricsServerSocketTest {
         }
 
         String answer() throws IOException {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int previous = -1;
-            while (true) {
-                int b = in.read();
-                if (b < 0) {
-                    throw new IOException("closed after " + out.toString(StandardCharsets.UTF_8));
-                }
-                out.write(b);
-                if (b == '\n' && previous == '\n') {
-                    return out.toString(StandardCharsets.UTF_8);
-                }
-                previous = b;
-            }
+            return MetricsServerSocketTest.answer(in);
         }
 
         String ask(String line) throws IOException {
