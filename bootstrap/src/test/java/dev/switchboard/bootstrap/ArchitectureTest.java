@@ -194,6 +194,25 @@ class ArchitectureTest {
     }
 
     @Test
+    void noLockIsSharedByTheWholeProcess() {
+        // per-connection state guarded by one static lock serialised every connection (StoredBatches)
+        ArchRuleDefinition.noMethods().that().areDeclaredInClassesThat().resideInAPackage("dev.switchboard..")
+                .and().areStatic()
+                .should().haveModifier(com.tngtech.archunit.core.domain.JavaModifier.SYNCHRONIZED)
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheEventLogAdapterWritesOnANamedLogger() {
+        // the lottery's graded lines go through LotteryEventsPort; an adapter that took the
+        // "dev.switchboard.lottery" logger by name would write half of them by hand again
+        noClasses().that().resideInAPackage("dev.switchboard.adapter..")
+                .and().resideOutsideOfPackage("dev.switchboard.adapter.out.log..")
+                .should().callMethod(org.slf4j.LoggerFactory.class, "getLogger", String.class)
+                .check(classes);
+    }
+
+    @Test
     void adaptersDoNotReachTheBootstrap() {
         noClasses().that().resideInAPackage("dev.switchboard.adapter..")
                 .should().dependOnClassesThat().resideInAPackage("dev.switchboard.bootstrap..")
