@@ -197,6 +197,24 @@ class TokensPipelinePropertiesTest {
         });
     }
 
+    @Test
+    void deepNestingUpToTheLimit_isAnError_notAStackOverflow_andTheNextTokenIsAccepted() {
+        Fuzz.forAll(20, r -> new Stream(new byte[0], Gen.readSizes(r), r.nextLong()), in -> {
+            Random r = new Random(in.slices());
+            String open = Gen.oneOf(r, "[", "{\"a\":", "{\"op\":\"Token\",\"payload\":{\"token\":[");
+            String deep = open.repeat((MAX - 100 - r.nextInt(1000)) / open.length());
+            byte[] stream = (greeting("c", 1) + deep + "\n" + token("next")).getBytes(StandardCharsets.UTF_8);
+
+            PipelineHarness.Fed fed = new PipelineHarness(pipeline(), MAX_CARRY, r).feed(split(stream, in.reads()));
+
+            List<String> lines = new String(fed.out(), StandardCharsets.UTF_8).lines().toList();
+            assertThat(lines).hasSize(3);
+            assertThat(JsonParser.parseString(lines.get(1)).getAsJsonObject().get(TokenWire.OP).getAsString())
+                    .isEqualTo(TokenWire.ERROR);
+            assertThat(lines.get(2) + "\n").isEqualTo(new TokenResponse.Accepted("next").toLine());
+        });
+    }
+
     /** Every answer is one JSON line: {@code Ready}, {@code Accepted} with a token, or {@code Error} with a reason. */
     private static void assertProtocolAnswers(byte[] out) {
         String text = new String(out, StandardCharsets.UTF_8);
