@@ -128,6 +128,36 @@ class MetricsPipelinePropertiesTest {
         });
     }
 
+    record Flood(int points, int gets, List<Integer> reads, long slices) {
+    }
+
+    /**
+     * Gets whose answers pass the connection's 4 MiB bound within a few reads: the pipeline must stop
+     * taking lines (and reading), keep the rest, take it once the answers were written, and answer
+     * exactly as when the stream is read whole.
+     */
+    @Test
+    void answersPastTheBound_pauseThePipeline_andTheKeptLinesAreAnsweredInOrder() {
+        // reads of a few KiB to 64 KiB, as MINA's read buffer grows: enough gets in one read to pass the bound
+        Fuzz.forAll(3, r -> new Flood(1200 + r.nextInt(300), 220 + r.nextInt(60),
+                Gen.listOf(r, 4, w -> 2048 + w.nextInt(63 * 1024)), r.nextLong()), in -> {
+            StringBuilder stream = new StringBuilder();
+            for (int i = 0; i < in.points(); i++) {
+                stream.append("put flood.key ").append(i % 97).append(' ').append(1_000_000 + i).append('\n');
+            }
+            stream.append("get flood.key\n".repeat(in.gets())).append("put z 1 1\nget z\n");
+            byte[] bytes = utf8(stream.toString());
+
+            PipelineHarness.Fed fed = PipelineHarness.sameWholeAndInPieces(MetricsPipelinePropertiesTest::pipeline,
+                    MAX_CARRY + 70_000, bytes, split(bytes, in.reads()), new Random(in.slices()));
+
+            List<String> answers = answers(fed.out());
+            assertThat(answers).hasSize(in.points() + in.gets() + 2);
+            assertThat(answers.get(answers.size() - 1)).isEqualTo("ok\nz 1.0 1\n\n");
+            assertThat(fed.suspendedReads()).as("the bound was reached").isPositive();
+        });
+    }
+
     record Over(int before, int over, boolean terminated, List<Integer> reads, long slices) {
     }
 

@@ -25,8 +25,8 @@ import org.apache.mina.core.write.WriteRequest;
  */
 public final class PipelineHarness {
 
-    /** What a connection was answered, and whether the pipeline closed it. */
-    public record Fed(byte[] out, boolean closed) {
+    /** What a connection was answered, whether the pipeline closed it, and after how many reads it had stopped reading. */
+    public record Fed(byte[] out, boolean closed, int suspendedReads) {
     }
 
     private final DummySession session = new DummySession();
@@ -35,6 +35,7 @@ public final class PipelineHarness {
     private final long maxCarry;
     private final Random slices;
     private final ArrayDeque<Object> sent = new ArrayDeque<>();
+    private int suspendedReads;
 
     /**
      * @param maxCarry the most the pipeline may keep between reads (one line or frame, not ended)
@@ -85,8 +86,14 @@ public final class PipelineHarness {
                 buffer = IoBuffer.wrap(larger, before, read.length);
             }
             pipeline.messageReceived(session, buffer);
+            if (session.isReadSuspended()) {
+                suspendedReads++; // the answers reached the bound: MINA reads no more until they drain
+            }
             while (!sent.isEmpty()) {
-                pipeline.messageSent(session, sent.poll());
+                Object message = sent.poll();
+                // as MINA's processor does once the bytes are on the socket; the dummy session never does
+                session.increaseScheduledWriteBytes(-((IoBuffer) message).remaining());
+                pipeline.messageSent(session, message);
             }
             if (!session.isClosing()) {
                 if (session.isReadSuspended()) {
@@ -103,7 +110,7 @@ public final class PipelineHarness {
             }
         }
         boolean closed = session.isClosing();
-        return new Fed(out.toByteArray(), closed);
+        return new Fed(out.toByteArray(), closed, suspendedReads);
     }
 
     private Replies replies() {
