@@ -23,22 +23,7 @@ if [ -z "${JAR:-}" ]; then
     JAR=bootstrap/target/switchboard.jar
 fi
 command -v carbon-cache > /dev/null || { echo "carbon-cache is missing (apt-get install graphite-carbon)" >&2; exit 1; }
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done
-    wait 2> /dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_port() {
-    for _ in $(seq 1 600); do
-        if python3 -c "import socket,sys; socket.create_connection(('127.0.0.1', $1), 1)" 2> /dev/null; then return 0; fi
-        sleep 0.1
-    done
-    echo "nothing listens on $1" >&2; exit 1
-}
+. bench/common.sh
 
 P_CARBON=$(free_port)
 mkdir -p "$WORK/carbon/conf" "$WORK/carbon/storage/whisper" "$WORK/carbon/log"
@@ -102,7 +87,6 @@ for round in $(seq 1 "$RUNS"); do
     run carbon-cache "$P_CARBON" "$PID_CARBON"
     run switchboard "$P_SB" "$PID_SB"
 done
-median() { sort -n "$WORK/$1" | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 C=$(median carbon-cache.rate)
 S=$(median switchboard.rate)
 echo "# medians of $RUNS runs after $WARMUP warm-up rounds, carbon lines/s (conns=$CONNS pipeline=$PIPELINE ops=$OPS)"

@@ -17,18 +17,10 @@ if [ -z "${JAR:-}" ]; then                  # JAR=path compares another build
     ./switchboard --help > /dev/null        # builds the jar when it is missing or stale
     JAR=bootstrap/target/switchboard.jar
 fi
-WORK=$(mktemp -d)
-PID=
-cleanup() {
-    [ -z "$PID" ] || { kill "$PID" 2> /dev/null || true; wait "$PID" 2> /dev/null || true; }
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+. bench/common.sh
 CARBON=$(free_port)
 ADMIN=$(free_port)
-java -jar "$JAR" metrics-server --port 0 --graphite-port "$CARBON" --admin-port "$ADMIN" > "$WORK/server.log" 2>&1 &
-PID=$!
+java -jar "$JAR" metrics-server --port 0 --graphite-port "$CARBON" --admin-port "$ADMIN" > "$WORK/server.log" 2>&1 & PIDS+=($!)
 for _ in $(seq 1 600); do
     grep -q "admin console at" "$WORK/server.log" && break
     sleep 0.1

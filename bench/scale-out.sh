@@ -23,24 +23,9 @@ PIPELINE=${PIPELINE:-16}
 cd "$(dirname "$0")/.."
 ./switchboard --help > /dev/null            # builds the jar when it is missing or stale
 JAR=bootstrap/target/switchboard.jar
-WORK=$(mktemp -d)
+. bench/common.sh
 chmod 755 "$WORK"                         # PostgreSQL runs as its own user and must reach its folder
-PIDS=()
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done
-    wait 2> /dev/null || true
-    .ci/pg-cluster stop "$WORK/pg" > /dev/null 2>&1 || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_port() {
-    for _ in $(seq 1 600); do
-        if python3 -c "import socket,sys; socket.create_connection(('127.0.0.1', $1), 1)" 2> /dev/null; then return 0; fi
-        sleep 0.1
-    done
-    echo "nothing listens on $1" >&2; exit 1
-}
+extra_cleanup() { .ci/pg-cluster stop "$WORK/pg" > /dev/null 2>&1 || true; }
 eval "$(.ci/pg-cluster start "$WORK/pg")"
 PG_HOSTPORT=${SWITCHBOARD_TEST_PG_URL#jdbc:postgresql://}
 PG_HOSTPORT=${PG_HOSTPORT%%/*}
@@ -130,7 +115,6 @@ for round in $(seq 1 "$RUNS"); do
     one pg-one-node "${JDBC[@]}" --jdbc-url "$(new_db "one_$round")"
     two pg-two-nodes "${JDBC[@]}" --jdbc-url "$(new_db "two_$round")"
 done
-median() { sort -n "$WORK/$1" | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 echo "# medians of $RUNS runs (conns=$CONNS pipeline=$PIPELINE ops=$OPS): puts/s, vs memory, CPU µs per put on the node(s) and in PostgreSQL"
 M=$(median memory.rate)
 for t in memory h2 pg-one-node pg-two-nodes; do

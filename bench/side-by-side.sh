@@ -17,22 +17,7 @@ CONNS=${CONNS:-50}
 cd "$(dirname "$0")/.."
 ./switchboard --help > /dev/null            # builds the jar when it is missing or stale
 JAR=bootstrap/target/switchboard.jar
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done
-    wait 2> /dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_port() {
-    for _ in $(seq 1 300); do
-        if python3 -c "import socket,sys; socket.create_connection(('127.0.0.1', $1), 1)" 2> /dev/null; then return 0; fi
-        sleep 0.1
-    done
-    echo "nothing listens on $1" >&2; exit 1
-}
+. bench/common.sh
 
 P_MEM=$(free_port); java -jar "$JAR" metrics-server --port "$P_MEM" > "$WORK/mem.log" 2>&1 & PIDS+=($!)
 P_H2=$(free_port); java -jar "$JAR" metrics-server --port "$P_H2" --storage h2 --db "$WORK/h2/metrics" > "$WORK/h2.log" 2>&1 & PIDS+=($!)
@@ -56,11 +41,10 @@ for round in $(seq 1 "$RUNS"); do
     run trivial --port "$P_TRIV"
     run switchboard-h2 --port "$P_H2"
 done
-median() { sort -n "$WORK/$1.rate" | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 echo "# medians of $RUNS runs, puts/s (conns=$CONNS pipeline=$PIPELINE)"
-M=$(median switchboard)
+M=$(median switchboard.rate)
 for t in switchboard redis python-asyncio trivial switchboard-h2; do
-    m=$(median "$t")
+    m=$(median "$t.rate")
     printf '%-16s %10s   switchboard/%s = %s\n' "$t" "$m" "$t" "$(awk -v a="$M" -v b="$m" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')"
 done
-printf 'switchboard-h2/switchboard = %s\n' "$(awk -v a="$(median switchboard-h2)" -v b="$M" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')"
+printf 'switchboard-h2/switchboard = %s\n' "$(awk -v a="$(median switchboard-h2.rate)" -v b="$M" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')"
