@@ -39,11 +39,12 @@ public final class BenchRole implements Role, Main.PositionalArguments {
     private static final String SERVICES = "metrics, graphite, tokens, lottery or collector";
 
     /** Options that only one service reads, and the service. */
-    private static final Map<String, String> OWN_OPTIONS = Map.ofEntries(Map.entry("delay", "tokens"),
-            Map.entry("threads", "tokens"), Map.entry("distinct", "tokens"), Map.entry("dialect", "lottery"),
-            Map.entry("dataset", "lottery"), Map.entry("window", "lottery"), Map.entry("text-agencies", "lottery"),
-            Map.entry("binary-port", "lottery"), Map.entry("redis", "metrics"), Map.entry("warmup", "metrics"),
-            Map.entry("keys", "metrics"));
+    private static final Map<String, List<String>> OWN_OPTIONS = Map.ofEntries(Map.entry("delay", List.of("tokens")),
+            Map.entry("threads", List.of("tokens")), Map.entry("distinct", List.of("tokens")),
+            Map.entry("dialect", List.of("lottery")), Map.entry("dataset", List.of("lottery")),
+            Map.entry("window", List.of("lottery")), Map.entry("text-agencies", List.of("lottery")),
+            Map.entry("binary-port", List.of("lottery")), Map.entry("redis", List.of("metrics")),
+            Map.entry("warmup", List.of("metrics", "tokens")), Map.entry("keys", List.of("metrics")));
 
     /** bench metrics' defaults: the load of a busy metrics server (50 connections, 16 puts in flight each). */
     private static final int METRICS_CONNS = 50;
@@ -96,7 +97,7 @@ public final class BenchRole implements Role, Main.PositionalArguments {
                 .addOption(Cli.opt("delay", "MS", "tokens, in-process: handler time per token in ms, ±10% [0]"))
                 .addOption(Cli.opt("dialect", "D", "lottery: text or binary [text]"))
                 .addOption(Cli.flag("redis", "metrics: the server at --port is Redis: the same points as RESP SET"))
-                .addOption(Cli.opt("warmup", "N", "metrics: puts sent first and not counted [0]"))
+                .addOption(Cli.opt("warmup", "N", "metrics, tokens: requests sent first and not counted (a warm-up) [0]"))
                 .addOption(Cli.opt("keys", "N", "metrics: distinct keys in all, shared by the connections [16 each]"))
                 .addOption(Cli.opt("distinct", "N", "tokens: distinct tokens sent [" + TokensLoad.DEFAULT_DISTINCT_TOKENS
                         + "]"))
@@ -115,9 +116,10 @@ public final class BenchRole implements Role, Main.PositionalArguments {
     @Override
     public int run(CommandLine line, Console console) throws UsageException, Exception {
         String service = Cli.oneWord(line, "name one service to load: " + SERVICES);
-        for (Map.Entry<String, String> own : OWN_OPTIONS.entrySet()) {
-            if (line.hasOption(own.getKey()) && !own.getValue().equals(service)) {
-                throw new UsageException("--" + own.getKey() + " applies to bench " + own.getValue() + " only");
+        for (Map.Entry<String, List<String>> own : OWN_OPTIONS.entrySet()) {
+            if (line.hasOption(own.getKey()) && !own.getValue().contains(service)) {
+                throw new UsageException("--" + own.getKey() + " applies to bench "
+                        + String.join(" and ", own.getValue()) + " only");
             }
         }
         if (line.hasOption("redis") && !line.hasOption("port")) {

@@ -1,11 +1,13 @@
 package dev.switchboard.bootstrap.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +36,19 @@ final class SelectorLoad {
 
         /** A fresh judge of one connection's answers. */
         Judge judge();
+
+        /**
+         * What connection {@code conn} (with {@code share} requests to send) writes once before its
+         * first round, answered by one line that {@link #greeted} must accept; null for none.
+         */
+        default byte[] greeting(int conn, long share) {
+            return null;
+        }
+
+        /** Whether the answer line to {@link #greeting} lets the connection go on. */
+        default boolean greeted(byte[] line, int length) {
+            return true;
+        }
     }
 
     /** Reads one connection's answers line by line. */
@@ -50,6 +65,7 @@ final class SelectorLoad {
     }
 
     static LoadDriver.Measured run(InetSocketAddress server, LoadSettings settings, Wire wire) throws IOException {
+        long cpuStart = Cpu.currentThread();
         long start = System.nanoTime();
         long deadline = start + settings.time().toNanos();
         long hardDeadline = deadline + LoadDriver.GRACE.toNanos();
@@ -61,6 +77,8 @@ final class SelectorLoad {
                 try {
                     conn.connect(server, selector);
                     conns.add(conn);
+                } catch (GreetingRefused e) {
+                    tally.fail("connection " + c + ": " + e.getMessage());
                 } catch (IOException e) {
                     tally.fail("connection " + c + ": cannot connect to " + server.getHostString() + ":"
                             + server.getPort() + ": " + e.getMessage());
@@ -89,7 +107,8 @@ final class SelectorLoad {
         } finally {
             conns.forEach(Conn::close);
         }
-        return tally.measured();
+        // the whole load ran on this one thread: its CPU time is the client's
+        return tally.measured(Cpu.currentThread() - cpuStart);
     }
 
     /** What every connection did, kept by the one thread. */
@@ -131,9 +150,16 @@ final class SelectorLoad {
             }
         }
 
-        LoadDriver.Measured measured() {
+        LoadDriver.Measured measured(long clientCpuNanos) {
             return new LoadDriver.Measured(ops, errors, (end - start) / 1e9, Arrays.copyOf(rounds, roundCount),
-                    Optional.ofNullable(firstError));
+                    Optional.ofNullable(firstError), clientCpuNanos);
+        }
+    }
+
+    /** The server did not accept a connection's greeting. */
+    private static final class GreetingRefused extends IOException {
+        GreetingRefused(String message) {
+            super(message);
         }
     }
 
@@ -170,11 +196,44 @@ final class SelectorLoad {
             try {
                 channel.socket().setTcpNoDelay(true);
                 channel.socket().connect(server, 5_000);
+                greet();
                 channel.configureBlocking(false);
                 key = channel.register(selector, SelectionKey.OP_READ, this);
             } catch (IOException e) {
                 close();
                 throw e;
+            }
+        }
+
+        /** Writes the wire's greeting and reads its one answer line while the channel still blocks. */
+        private void greet() throws IOException {
+            byte[] greeting = wire.greeting(index, share);
+            if (greeting == null) {
+                return;
+            }
+            ByteBuffer hello = ByteBuffer.wrap(greeting);
+            while (hello.hasRemaining()) {
+                channel.write(hello);
+            }
+            channel.socket().setSoTimeout(5_000);
+            InputStream answer = channel.socket().getInputStream();
+            int b;
+            while ((b = answer.read()) != '\n') {
+                if (b < 0) {
+                    throw new GreetingRefused("the server closed the connection after the greeting");
+                }
+                if (lineLength == line.length) {
+                    if (lineLength >= MAX_LINE) {
+                        throw new GreetingRefused("a greeting answer over " + MAX_LINE + " bytes");
+                    }
+                    line = Arrays.copyOf(line, lineLength * 2);
+                }
+                line[lineLength++] = (byte) b;
+            }
+            int length = lineLength;
+            lineLength = 0;
+            if (!wire.greeted(line, length)) {
+                throw new GreetingRefused("greeting answered " + new String(line, 0, length, StandardCharsets.UTF_8));
             }
         }
 

@@ -2,32 +2,32 @@ package dev.switchboard.bootstrap.bench;
 
 import dev.switchboard.bootstrap.ServerRuntime;
 import dev.switchboard.bootstrap.TcpComponent;
-import dev.switchboard.bootstrap.soak.Wire;
 import dev.switchboard.bootstrap.tokens.TokenOptions;
 import dev.switchboard.bootstrap.tokens.TokensAssembly;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Load for the tokens protocol: each connection greets as its own client ({@code bench-<n>},
- * expecting its share), then sends rounds of {@code pipeline} tokens in one write, drawn in turn
- * from {@code --distinct} distinct values (connection {@code n} starts at the {@code n}-th), and
- * reads their answers; {@code --pipeline 1} is a client that waits for each answer. The messages are
- * written and checked as plain text rather than through a JSON library, so the client's share of
- * the CPU stays small.
+ * Load for the tokens protocol, from one selector thread: each connection greets as its own client
+ * ({@code bench-<n>}, expecting its share) and waits for {@code Ready}, then sends rounds of
+ * {@code pipeline} tokens in one write, drawn in turn from {@code --distinct} distinct values
+ * (connection {@code n} starts at the {@code n}-th), and checks that every answer is
+ * {@code Accepted}; {@code --pipeline 1} is a client that waits for each answer. The messages are
+ * written and checked as bytes rather than through a JSON library, so the client's share of the
+ * CPU stays small.
  */
 final class TokensLoad implements ServiceLoad {
 
     static final int DEFAULT_DISTINCT_TOKENS = 100;
 
-    private static final String READY = "\"op\":\"Ready\"";
-    private static final String ACCEPTED = "\"op\":\"Accepted\"";
+    private static final byte[] READY = "\"op\":\"Ready\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ACCEPTED = "\"op\":\"Accepted\"".getBytes(StandardCharsets.US_ASCII);
 
     private final TokenOptions server;
     private final byte[][] tokenLines;
@@ -57,60 +57,68 @@ final class TokensLoad implements ServiceLoad {
 
     @Override
     public LoadResult run(InetSocketAddress server, String target, LoadSettings settings) throws InterruptedException {
-        LoadDriver.Measured measured = LoadDriver.run(settings, settings.pipeline(),
-                index -> Tokens.greet(new Wire(server, 64 * 1024), index, settings.share(index), settings.pipeline(),
-                        tokenLines));
+        LoadDriver.Measured measured;
+        try {
+            measured = SelectorLoad.run(server, settings, new Tokens(tokenLines));
+        } catch (IOException e) {
+            throw new IllegalStateException("the selector failed: " + e.getMessage(), e);
+        }
         return new LoadResult(service(), target, settings, measured, List.of());
     }
 
-    /** One client's tokens. */
-    private static final class Tokens implements LoadDriver.Connection {
-        private final Wire socket;
-        private final ByteArrayOutputStream batch;
+    /** Greets, then sends token line {@code (conn + seq) % distinct} as request {@code seq}. */
+    private static final class Tokens implements SelectorLoad.Wire {
         private final byte[][] lines;
-        private int next;
+        private final int longest;
 
-        private Tokens(Wire socket, int first, int pipeline, byte[][] lines) {
-            this.socket = socket;
-            this.next = first;
+        Tokens(byte[][] lines) {
             this.lines = lines;
-            this.batch = new ByteArrayOutputStream(pipeline * 56);
+            int most = 0;
+            for (byte[] line : lines) {
+                most = Math.max(most, line.length);
+            }
+            this.longest = most;
         }
 
-        static Tokens greet(Wire socket, int index, long expected, int pipeline, byte[][] lines)
-                throws IOException {
-            try {
-                socket.write(("{\"op\":\"Greeting\",\"payload\":{\"client_id\":\"bench-" + index
-                        + "\",\"tokens_expected\":" + expected + "}}\n").getBytes(StandardCharsets.US_ASCII));
-                String answer = socket.expectLine();
-                if (!answer.contains(READY)) {
-                    throw new IOException("greeting answered " + answer);
+        @Override
+        public byte[] greeting(int conn, long share) {
+            return ("{\"op\":\"Greeting\",\"payload\":{\"client_id\":\"bench-" + conn
+                    + "\",\"tokens_expected\":" + share + "}}\n").getBytes(StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public boolean greeted(byte[] line, int length) {
+            return contains(line, length, READY);
+        }
+
+        @Override
+        public void request(int conn, long seq, ByteBuffer out) {
+            out.put(lines[(int) ((conn + seq) % lines.length)]);
+        }
+
+        @Override
+        public int maxRequestBytes() {
+            return longest;
+        }
+
+        @Override
+        public SelectorLoad.Judge judge() {
+            return (bytes, length) -> contains(bytes, length, ACCEPTED)
+                    ? SelectorLoad.Judge.OK : SelectorLoad.Judge.REFUSED;
+        }
+    }
+
+    /** Whether {@code bytes[0..length)} holds {@code part}. */
+    static boolean contains(byte[] bytes, int length, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
                 }
-            } catch (IOException e) {
-                socket.close();
-                throw e;
             }
-            return new Tokens(socket, index % lines.length, pipeline, lines);
+            return true;
         }
-
-        @Override
-        public int round(int n) throws IOException {
-            batch.reset();
-            for (int i = 0; i < n; i++) {
-                batch.writeBytes(lines[next]);
-                next = (next + 1) % lines.length;
-            }
-            socket.write(batch.toByteArray());
-            int refused = 0;
-            for (int i = 0; i < n; i++) {
-                refused += socket.expectLine().contains(ACCEPTED) ? 0 : 1;
-            }
-            return refused;
-        }
-
-        @Override
-        public void close() {
-            socket.close();
-        }
+        return false;
     }
 }

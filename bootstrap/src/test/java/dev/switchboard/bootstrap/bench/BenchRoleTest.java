@@ -150,6 +150,35 @@ class BenchRoleTest {
     }
 
     @Test
+    void benchTokensCountsARefusedGreetingAsAnErrorAndSaysWhatTheServerAnswered() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread refuser = new Thread(() -> {
+                // answers every greeting with an Error, as a server refusing the client would
+                for (int i = 0; i < 2; i++) {
+                    try (java.net.Socket s = server.accept()) {
+                        new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                                java.nio.charset.StandardCharsets.UTF_8)).readLine();
+                        s.getOutputStream().write("{\"op\":\"Error\",\"payload\":{\"reason\":\"go away\"}}\n"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        s.shutdownOutput();
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            refuser.start();
+
+            Run run = bench("tokens", "--port", Integer.toString(server.getLocalPort()), "--conns", "2", "--ops", "10",
+                    "--secs", "10");
+            refuser.join(10_000);
+
+            assertThat(run.code()).isEqualTo(1);
+            assertThat(run.figures()).containsEntry("ops", "0").containsEntry("errors", "2");
+            assertThat(run.err()).contains("greeting answered {\"op\":\"Error\"").doesNotContain("cannot connect");
+        }
+    }
+
+    @Test
     void benchAgainstANonListeningPortCountsTheFailedConnectionsAndExitsOne() throws Exception {
         int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -175,7 +204,8 @@ class BenchRoleTest {
             "tokens --port 9000 --storage h2         | --storage shapes the in-process server",
             "collector --pipeline 0                  | --pipeline must be between 1 and 4096",
             "metrics --redis                         | --redis loads the Redis server at --port",
-            "tokens --redis --port 1                 | --redis applies to bench metrics only"})
+            "tokens --redis --port 1                 | --redis applies to bench metrics only",
+            "lottery --warmup 5                      | --warmup applies to bench metrics and tokens only"})
     void badBenchOptionsAreUsageErrorsNamingTheOption(String args, String message) {
         Run run = bench(args.strip().split("\\s+"));
 
