@@ -80,9 +80,14 @@ public final class TokenRegistry {
         if (expected < 0) {
             throw new IllegalArgumentException("expected must not be negative");
         }
-        Counters known = clients.putIfAbsent(client, new Counters(expected, 0));
+        // a client greets once, but a store that records every acceptance registers it each time:
+        // the lock-free look-up first, a new entry only for a client not known yet
+        Counters known = clients.get(client);
         if (known == null) {
-            return;
+            known = clients.putIfAbsent(client, new Counters(expected, 0));
+            if (known == null) {
+                return;
+            }
         }
         long was = known.expected;
         known.expected = expected;
@@ -110,7 +115,9 @@ public final class TokenRegistry {
      */
     public long accept(ClientId client, Token token) {
         Counters counters = counters(client);
-        if (rowsOf(token).add(client)) {
+        // a client sends a token many times: a lock-free look-up first, add (which locks a bin) only once
+        Set<ClientId> rows = rowsOf(token);
+        if (!rows.contains(client) && rows.add(client)) {
             counters.handlers.incrementAndGet();
         }
         long received = counters.received.incrementAndGet();

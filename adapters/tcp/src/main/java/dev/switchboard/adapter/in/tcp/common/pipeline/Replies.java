@@ -45,7 +45,9 @@ public final class Replies {
     /** Entries in order: a {@link Chunk} of ready bytes, or a {@link Waiting} answer. */
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     /** Ready bytes not yet written, after everything in {@link #queue}. */
-    private Chunk open = new Chunk();
+    private Chunk open = new Chunk(Chunk.FIRST_CAPACITY);
+    /** The size of the last write: a new chunk starts that large, so a steady load never grows one. */
+    private int lastWrite = Chunk.FIRST_CAPACITY;
     private int waiting;
     /** Bytes of answers queued here and not yet handed to MINA (expected sizes for unfinished ones). */
     private long held;
@@ -104,7 +106,7 @@ public final class Replies {
             }
             if (!open.isEmpty()) {
                 queue.add(open);
-                open = new Chunk();
+                open = new Chunk(lastWrite);
             }
             queue.add(entry);
             waiting++;
@@ -132,7 +134,7 @@ public final class Replies {
         held += answer.length;
         open.last = true;
         queue.add(open);
-        open = new Chunk();
+        open = new Chunk(lastWrite);
         session.suspendRead();
         suspended = true;
         flushLocked();
@@ -219,7 +221,7 @@ public final class Replies {
                     session.closeNow();
                     return;
                 }
-                out = out == null ? new Chunk() : out;
+                out = out == null ? new Chunk(lastWrite) : out;
                 out.add(answer);
             } else {
                 Chunk chunk = (Chunk) queue.poll();
@@ -240,10 +242,11 @@ public final class Replies {
             } else {
                 out.addAll(open);
             }
-            open = new Chunk();
+            open = new Chunk(lastWrite);
         }
         if (out != null && !out.isEmpty()) {
             held -= out.size;
+            lastWrite = Math.min(Math.max(out.size, Chunk.FIRST_CAPACITY), Chunk.MOST_CAPACITY);
             IoBuffer bytes = out.toBuffer();
             if (out.last) {
                 closing = true;
@@ -283,9 +286,22 @@ public final class Replies {
 
     /** Ready answers kept as one growable byte array. */
     private static final class Chunk {
-        private byte[] bytes = new byte[256];
+        static final int FIRST_CAPACITY = 256;
+        /** The most a new chunk starts with, however large the last write was. */
+        static final int MOST_CAPACITY = 16 * 1024;
+        private static final byte[] NONE = new byte[0];
+
+        private byte[] bytes;
         private int size;
         private boolean last;
+
+        /** How large the array is made at the first add: an idle connection's empty chunk holds none. */
+        private final int capacity;
+
+        Chunk(int capacity) {
+            this.bytes = NONE;
+            this.capacity = capacity;
+        }
 
         void add(byte[] answer) {
             add(answer, 0, answer.length);
@@ -306,7 +322,8 @@ public final class Replies {
 
         private void ensure(int more) {
             if (size + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+                bytes = bytes.length == 0 ? new byte[Math.max(capacity, more)]
+                        : Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
             }
         }
 
