@@ -92,10 +92,13 @@ public final class ServerRuntime implements AutoCloseable {
     /** Starts every component, then the admin server; returns the lines to print. */
     public List<String> start() throws IOException {
         // the JVM's meters start JMX, a tenth of a start's CPU: on a second core, beside the
-        // listeners, and done before the ready lines, so /metrics has them from the first request
+        // listeners, and done before the ready lines, so /metrics has them from the first request;
+        // without an admin server nothing reads them (a collector on its own): then not bound at all
         Thread jvmMeters = new Thread(this::bindJvmMeters, "jvm-meters");
         jvmMeters.setDaemon(true);
-        jvmMeters.start();
+        if (admin != null) {
+            jvmMeters.start();
+        }
         List<String> lines = new ArrayList<>();
         try {
             for (Component component : components) {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 
 /**
  * Service: the distributor. A run ships the ready files oldest first, one upload per file under
@@ -67,15 +68,16 @@ public final class DistributorService implements DistributeSpoolUseCase {
     }
 
     @Override
-    public DistributionReport distributeOnce() {
+    public DistributionReport distributeOnce(Consumer<DistributionReport.Shipped> eachShipped) {
+        Objects.requireNonNull(eachShipped, "'eachShipped' must not be null");
         synchronized (runLock) {
-            return run();
+            return run(eachShipped);
         }
     }
 
-    private DistributionReport run() {
+    private DistributionReport run(Consumer<DistributionReport.Shipped> eachShipped) {
         List<Long> ready = spool.list().ready();
-        Run run = new Run();
+        Run run = new Run(eachShipped);
         Semaphore slots = new Semaphore(inFlight);
         boolean interrupted = false;
         for (int i = 0; i < ready.size(); i++) {
@@ -173,18 +175,32 @@ public final class DistributorService implements DistributeSpoolUseCase {
         private final List<DistributionReport.Shipped> shipped = new ArrayList<>();
         private final List<DistributionReport.Rejected> refused = new ArrayList<>();
         private final List<String> errors = new ArrayList<>();
+        private final Consumer<DistributionReport.Shipped> eachShipped;
         private int left;
         private boolean stopped;
+
+        Run(Consumer<DistributionReport.Shipped> eachShipped) {
+            this.eachShipped = eachShipped;
+        }
 
         synchronized boolean stopped() {
             return stopped;
         }
 
-        synchronized void shipped(String file, long bytes) {
-            shipped.add(new DistributionReport.Shipped(file, bytes));
-            synchronized (countersLock) {
-                sent++;
-                bytesSent += bytes;
+        void shipped(String file, long bytes) {
+            DistributionReport.Shipped one = new DistributionReport.Shipped(file, bytes);
+            synchronized (this) {
+                shipped.add(one);
+                synchronized (countersLock) {
+                    sent++;
+                    bytesSent += bytes;
+                }
+            }
+            // outside the lock: a slow listener holds up only its own upload thread
+            try {
+                eachShipped.accept(one);
+            } catch (RuntimeException e) {
+                note("reporting " + file + " failed: " + e);
             }
         }
 

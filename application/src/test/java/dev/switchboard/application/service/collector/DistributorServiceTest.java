@@ -87,6 +87,42 @@ class DistributorServiceTest {
     }
 
     @Test
+    void eachShippedFileIsToldAsItShips_afterItsDelete_andOnlyFilesTheSinkTook() {
+        spoolHolds(SpoolName.data(1), SpoolName.data(2), SpoolName.data(3));
+        when(spool.read(anyLong())).thenAnswer(call -> Optional.of(("x " + call.getArgument(0) + "\n").getBytes()));
+        when(uploader.upload(eq(BatchId.of("1.dat")), any())).thenReturn(UploadResult.delivered(200));
+        when(uploader.upload(eq(BatchId.of("2.dat")), any())).thenReturn(UploadResult.failed("HTTP 503"));
+        List<String> told = new CopyOnWriteArrayList<>();
+
+        DistributionReport report = distributor.distributeOnce(shipped -> {
+            // told only once the file is gone from the spool
+            verify(spool).delete(1);
+            told.add(shipped.file() + " " + shipped.bytes());
+        });
+
+        assertThat(told).containsExactly("1.dat 4");
+        assertThat(report.shipped()).extracting(DistributionReport.Shipped::file).containsExactly("1.dat");
+        verify(spool, never()).delete(2);
+        verify(spool, never()).read(3);
+    }
+
+    @Test
+    void aListenerThatThrows_neitherStopsTheRunNorUndoesTheShipping() {
+        spoolHolds(SpoolName.data(1), SpoolName.data(2));
+        when(spool.read(anyLong())).thenReturn(Optional.of("1 5\n".getBytes()));
+        when(uploader.upload(any(), any())).thenReturn(UploadResult.delivered(200));
+
+        DistributionReport report = distributor.distributeOnce(shipped -> {
+            throw new IllegalStateException("log full");
+        });
+
+        assertThat(report.shipped()).extracting(DistributionReport.Shipped::file).containsExactly("1.dat", "2.dat");
+        verify(spool).delete(1);
+        verify(spool).delete(2);
+        assertThat(report.failure()).hasValueSatisfying(f -> assertThat(f).contains("log full"));
+    }
+
+    @Test
     void givenReadyFiles_whenTheSinkTakesThem_thenEachIsSentUnderItsNameAndDeletedAfterwards() {
         spoolHolds(SpoolName.data(2), SpoolName.data(1), SpoolName.data(3), SpoolName.lock(3));
         when(spool.read(1)).thenReturn(Optional.of("1 5\n".getBytes()));
