@@ -1,10 +1,6 @@
 package dev.switchboard.adapter.in.tcp.common.pipeline;
 
-import dev.switchboard.adapter.in.tcp.common.ConnectionGuardFilter;
 import java.util.Objects;
-import org.apache.mina.core.buffer.IoBuffer;
-import org.apache.mina.core.service.IoHandlerAdapter;
-import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
 
 /**
@@ -23,7 +19,7 @@ import org.apache.mina.core.session.IoSession;
  *
  * @param <C> what the protocol keeps per connection
  */
-public final class FramePipeline<C> extends IoHandlerAdapter {
+public final class FramePipeline<C> extends ReadPipeline<FramePipeline.FrameState<C>> {
 
     /** Where frames end, for one connection (it may keep state, such as whether a greeting came). */
     public interface Framing {
@@ -126,68 +122,34 @@ public final class FramePipeline<C> extends IoHandlerAdapter {
         }
     }
 
-    private static final AttributeKey STATE = new AttributeKey(FramePipeline.class, "state");
-
     private final Protocol<C> protocol;
 
     public FramePipeline(Protocol<C> protocol) {
         this.protocol = Objects.requireNonNull(protocol, "'protocol' must not be null");
     }
 
-    /** A connection's state: the protocol's, its answers, and the bytes not taken yet. */
-    private final class State {
+    /** A connection's state: the shared part, the protocol's, its framing and its frame cutter. */
+    static final class FrameState<C> extends ReadPipeline.State {
         final C connection;
         final Framing framing;
-        final Replies replies;
         final Frames frames;
-        final Carry carry = new Carry();
-        boolean paused;
-        boolean discarding;
-        boolean waitingExempt;
 
-        State(IoSession session) {
-            this.replies = new Replies(session);
+        FrameState(IoSession session, Protocol<C> protocol) {
+            super(session);
             this.frames = new Frames(replies);
             this.connection = protocol.open(session);
             this.framing = protocol.framing(connection);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private State state(IoSession session) {
-        State state = (State) session.getAttribute(STATE);
-        if (state == null) {
-            state = new State(session);
-            session.setAttribute(STATE, state);
-        }
-        return state;
-    }
-
-    /** The replies of a session on this pipeline (made on first use). */
-    public Replies replies(IoSession session) {
-        return state(session).replies;
-    }
-
     @Override
-    public void messageReceived(IoSession session, Object message) {
-        State state = state(session);
-        IoBuffer in = (IoBuffer) message;
-        if (state.discarding) {
-            in.position(in.limit());
-            return;
-        }
-        if (state.carry.size == 0 && in.hasArray()) {
-            int from = in.arrayOffset() + in.position();
-            int end = in.arrayOffset() + in.limit();
-            in.position(in.limit());
-            take(state, in.array(), from, end);
-            return;
-        }
-        state.carry.append(in);
-        take(state, state.carry.bytes, 0, state.carry.size);
+    FrameState<C> open(IoSession session) {
+        return new FrameState<>(session, protocol);
     }
 
-    private void take(State state, byte[] bytes, int from, int end) {
+    /** Hands the whole frames in {@code bytes[from, end)} to the protocol and keeps the rest (frames are not searched). */
+    @Override
+    void take(FrameState<C> state, byte[] bytes, int from, int end, int searchFrom) {
         Frames frames = state.frames;
         frames.reset(state.framing, bytes, from, end);
         protocol.frames(state.connection, frames, state.replies);
@@ -195,35 +157,9 @@ public final class FramePipeline<C> extends IoHandlerAdapter {
             throw new IllegalStateException("the protocol left frames of the read unhandled");
         }
         if (frames.tooLarge) {
-            state.discarding = true;
-            state.carry.clear();
-            state.paused = false;
-            state.replies.last(protocol.tooLarge(state.connection));
+            closeWith(state, protocol.tooLarge(state.connection));
             return;
         }
-        state.carry.keep(bytes, frames.position, end - frames.position);
-        if (frames.paused != state.paused) {
-            state.paused = frames.paused;
-            state.replies.holdingLines(frames.paused);
-        }
-        state.replies.flush();
-        if (!state.waitingExempt && state.replies.waiting() > 0) {
-            // a client waiting for a slow answer (a commit, the draw) sends nothing, yet it is not idle
-            state.waitingExempt = true;
-            ConnectionGuardFilter.exemptFromIdle(state.replies.session(), true);
-        }
-    }
-
-    @Override
-    public void messageSent(IoSession session, Object message) {
-        State state = state(session);
-        state.replies.written();
-        if (state.waitingExempt && state.replies.waiting() == 0) {
-            state.waitingExempt = false;
-            ConnectionGuardFilter.exemptFromIdle(session, false);
-        }
-        if (state.paused && !state.discarding && state.replies.drained()) {
-            take(state, state.carry.bytes, 0, state.carry.size);
-        }
+        keep(state, bytes, frames.position, end, frames.paused);
     }
 }

@@ -1,10 +1,6 @@
 package dev.switchboard.adapter.in.tcp.common.pipeline;
 
-import dev.switchboard.adapter.in.tcp.common.ConnectionGuardFilter;
 import java.util.Objects;
-import org.apache.mina.core.buffer.IoBuffer;
-import org.apache.mina.core.service.IoHandlerAdapter;
-import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
 
 /**
@@ -27,7 +23,7 @@ import org.apache.mina.core.session.IoSession;
  *
  * @param <C> what the protocol keeps per connection
  */
-public final class LinePipeline<C> extends IoHandlerAdapter {
+public final class LinePipeline<C> extends ReadPipeline<LinePipeline.LineState<C>> {
 
     /** One protocol on the pipeline. */
     public interface Protocol<C> {
@@ -120,8 +116,6 @@ public final class LinePipeline<C> extends IoHandlerAdapter {
         }
     }
 
-    private static final AttributeKey STATE = new AttributeKey(LinePipeline.class, "state");
-
     private final Protocol<C> protocol;
     private final int maxLineBytes;
 
@@ -133,64 +127,26 @@ public final class LinePipeline<C> extends IoHandlerAdapter {
         this.maxLineBytes = maxLineBytes;
     }
 
-    /** A connection's state: the protocol's, its answers, and the start of a line not ended yet. */
-    private final class State {
+    /** A connection's state: the shared part, the protocol's, and its line cutter. */
+    static final class LineState<C> extends ReadPipeline.State {
         final C connection;
-        final Replies replies;
         final Lines lines;
-        final Carry carry = new Carry();
-        /** The carry holds complete lines not taken yet (the answers were at their bound). */
-        boolean paused;
-        boolean discarding;
-        /** Exempt from the idle timeout: an answer is being made (a client waiting for it is not idle). */
-        boolean waitingExempt;
 
-        State(IoSession session) {
-            this.replies = new Replies(session);
+        LineState(IoSession session, Protocol<C> protocol, int maxLineBytes) {
+            super(session);
             this.lines = new Lines(maxLineBytes, replies);
             this.connection = protocol.open(session);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private State state(IoSession session) {
-        State state = (State) session.getAttribute(STATE);
-        if (state == null) {
-            state = new State(session);
-            session.setAttribute(STATE, state);
-        }
-        return state;
-    }
-
-    /** The replies of a session on this pipeline (made on first use). */
-    public Replies replies(IoSession session) {
-        return state(session).replies;
-    }
-
     @Override
-    public void messageReceived(IoSession session, Object message) {
-        State state = state(session);
-        IoBuffer in = (IoBuffer) message;
-        if (state.discarding) {
-            in.position(in.limit());
-            return;
-        }
-        if (state.carry.size == 0 && in.hasArray()) {
-            // the usual case: the read starts with a new line; read its bytes where they are
-            int from = in.arrayOffset() + in.position();
-            int end = in.arrayOffset() + in.limit();
-            in.position(in.limit());
-            take(state, in.array(), from, end, from);
-            return;
-        }
-        // lines kept back are searched again from their start; a partial line only from its end
-        int searchFrom = state.paused ? 0 : state.carry.size;
-        state.carry.append(in);
-        take(state, state.carry.bytes, 0, state.carry.size, searchFrom);
+    LineState<C> open(IoSession session) {
+        return new LineState<>(session, protocol, maxLineBytes);
     }
 
     /** Hands the complete lines in {@code bytes[from, end)} to the protocol and keeps the rest. */
-    private void take(State state, byte[] bytes, int from, int end, int searchFrom) {
+    @Override
+    void take(LineState<C> state, byte[] bytes, int from, int end, int searchFrom) {
         Lines lines = state.lines;
         lines.reset(bytes, from, end, searchFrom);
         protocol.lines(state.connection, lines, state.replies);
@@ -200,36 +156,9 @@ public final class LinePipeline<C> extends IoHandlerAdapter {
         int rest = end - lines.position;
         if (lines.tooLong || (!lines.paused && rest > maxLineBytes + 1)) {
             // +1 leaves room for the '\r' of a CRLF line exactly at the limit
-            state.discarding = true;
-            state.carry.clear();
-            state.paused = false;
-            state.replies.last(protocol.tooLong(state.connection));
+            closeWith(state, protocol.tooLong(state.connection));
             return;
         }
-        state.carry.keep(bytes, lines.position, rest);
-        if (lines.paused != state.paused) {
-            state.paused = lines.paused;
-            state.replies.holdingLines(lines.paused);
-        }
-        state.replies.flush();
-        if (!state.waitingExempt && state.replies.waiting() > 0) {
-            // a client waiting for a slow answer sends nothing, yet it is not idle
-            state.waitingExempt = true;
-            ConnectionGuardFilter.exemptFromIdle(state.replies.session(), true);
-        }
-    }
-
-    @Override
-    public void messageSent(IoSession session, Object message) {
-        State state = state(session);
-        state.replies.written();
-        if (state.waitingExempt && state.replies.waiting() == 0) {
-            state.waitingExempt = false;
-            ConnectionGuardFilter.exemptFromIdle(session, false);
-        }
-        // lines kept back while the client was not reading: take them once it has read enough
-        if (state.paused && !state.discarding && state.replies.drained()) {
-            take(state, state.carry.bytes, 0, state.carry.size, 0);
-        }
+        keep(state, bytes, lines.position, end, lines.paused);
     }
 }

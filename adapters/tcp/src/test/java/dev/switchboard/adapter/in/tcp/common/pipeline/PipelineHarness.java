@@ -1,7 +1,6 @@
 package dev.switchboard.adapter.in.tcp.common.pipeline;
 
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -114,17 +113,14 @@ public final class PipelineHarness {
     }
 
     private Replies replies() {
-        return pipeline instanceof LinePipeline<?> line ? line.replies(session) : ((FramePipeline<?>) pipeline).replies(session);
+        return ((ReadPipeline<?>) pipeline).replies(session);
     }
 
-    /** The bytes in the pipeline's carry: its connection state is a session attribute with a {@code carry}. */
-    private long carried() throws ReflectiveOperationException {
+    /** The bytes in the pipeline's carry (its connection state is a session attribute). */
+    private long carried() {
         for (Object key : session.getAttributeKeys()) {
-            Object state = session.getAttribute(key);
-            if (state != null && state.getClass().getEnclosingClass() == pipeline.getClass()) {
-                Field carry = state.getClass().getDeclaredField("carry");
-                carry.setAccessible(true);
-                return ((Carry) carry.get(state)).size;
+            if (session.getAttribute(key) instanceof ReadPipeline.State state) {
+                return state.carry.size;
             }
         }
         throw new AssertionError("no pipeline state on the session");
