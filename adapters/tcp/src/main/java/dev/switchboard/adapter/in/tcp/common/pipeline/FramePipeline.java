@@ -56,29 +56,19 @@ public final class FramePipeline<C> extends ReadPipeline<FramePipeline.FrameStat
     }
 
     /** The whole frames of one read; a frame is {@link #bytes()} from {@link #start()}, {@link #length()} long, header included. */
-    public static final class Frames {
-        private final Replies replies;
+    public static final class Frames extends Requests {
         private Framing framing;
-        private byte[] bytes;
-        private int position;
-        private int end;
-        private int start;
-        private int length;
         private boolean tooLarge;
-        private boolean paused;
         private boolean exhausted;
 
         Frames(Replies replies) {
-            this.replies = replies;
+            super(replies);
         }
 
         void reset(Framing framing, byte[] bytes, int from, int end) {
+            reset(bytes, from, end);
             this.framing = framing;
-            this.bytes = bytes;
-            this.position = from;
-            this.end = end;
             this.tooLarge = false;
-            this.paused = false;
             this.exhausted = false;
         }
 
@@ -86,12 +76,9 @@ public final class FramePipeline<C> extends ReadPipeline<FramePipeline.FrameStat
          * Moves to the next whole frame; false when none is left, when the next one is over the
          * limit, or when the answers held for the client reached their bound (the rest is kept).
          */
+        @Override
         public boolean next() {
-            if (tooLarge || paused || exhausted) {
-                return false;
-            }
-            if (position < end && replies.full()) {
-                paused = true;
+            if (tooLarge || paused || exhausted || atBound()) {
                 return false;
             }
             int n = position < end ? framing.frame(bytes, position, end) : 0;
@@ -103,22 +90,8 @@ public final class FramePipeline<C> extends ReadPipeline<FramePipeline.FrameStat
                 exhausted = true;
                 return false;
             }
-            start = position;
-            length = n;
-            position += n;
+            found(position, n, position + n);
             return true;
-        }
-
-        public byte[] bytes() {
-            return bytes;
-        }
-
-        public int start() {
-            return start;
-        }
-
-        public int length() {
-            return length;
         }
     }
 

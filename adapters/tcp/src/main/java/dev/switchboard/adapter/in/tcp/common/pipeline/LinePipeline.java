@@ -42,42 +42,29 @@ public final class LinePipeline<C> extends ReadPipeline<LinePipeline.LineState<C
     }
 
     /** The complete lines of one read; a line is {@link #bytes()} from {@link #start()}, {@link #length()} long. */
-    public static final class Lines {
+    public static final class Lines extends Requests {
         private final int maxLineBytes;
-        private final Replies replies;
-        private byte[] bytes;
-        private int position;
-        private int end;
         private int searchFrom;
-        private int start;
-        private int length;
         private boolean tooLong;
-        private boolean paused;
 
         Lines(int maxLineBytes, Replies replies) {
+            super(replies);
             this.maxLineBytes = maxLineBytes;
-            this.replies = replies;
         }
 
         void reset(byte[] bytes, int from, int end, int searchFrom) {
-            this.bytes = bytes;
-            this.position = from;
-            this.end = end;
+            reset(bytes, from, end);
             this.searchFrom = Math.max(from, searchFrom);
             this.tooLong = false;
-            this.paused = false;
         }
 
         /**
          * Moves to the next complete line; false when none is left, when the next one is over the
          * limit, or when the answers held for the client reached their bound (the rest is kept).
          */
+        @Override
         public boolean next() {
-            if (tooLong || paused) {
-                return false;
-            }
-            if (position < end && replies.full()) {
-                paused = true;
+            if (tooLong || paused || atBound()) {
                 return false;
             }
             for (int i = searchFrom; i < end; i++) {
@@ -87,9 +74,7 @@ public final class LinePipeline<C> extends ReadPipeline<LinePipeline.LineState<C
                         tooLong = true;
                         return false;
                     }
-                    start = position;
-                    length = lineEnd - position;
-                    position = i + 1;
+                    found(position, lineEnd - position, i + 1);
                     searchFrom = position;
                     return true;
                 }
@@ -98,21 +83,9 @@ public final class LinePipeline<C> extends ReadPipeline<LinePipeline.LineState<C
             return false;
         }
 
-        public byte[] bytes() {
-            return bytes;
-        }
-
-        public int start() {
-            return start;
-        }
-
-        public int length() {
-            return length;
-        }
-
         /** The current line as text, for protocols that want it (UTF-8 decoding left to the caller otherwise). */
         public String ascii() {
-            return new String(bytes, start, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return new String(bytes, start(), length(), java.nio.charset.StandardCharsets.ISO_8859_1);
         }
     }
 
