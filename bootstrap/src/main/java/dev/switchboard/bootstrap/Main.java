@@ -50,6 +50,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupPreload.startFor(args);
         Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
                 LoggerFactory.getLogger(Main.class).error("uncaught failure in {}: {}", thread.getName(), e.toString(), e));
         int code = run(args, Console.system());
