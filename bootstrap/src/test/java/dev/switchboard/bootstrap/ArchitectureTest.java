@@ -203,6 +203,45 @@ class ArchitectureTest {
     }
 
     @Test
+    void aServiceHoldsNoMethodLockAcrossAnOutboundCall() {
+        // a lock held across a store, an upload or any other outbound port makes every reader
+        // wait out that I/O (DistributorService once held its lock across the HTTP uploads, so
+        // GET /api/collector waited for a whole run). A synchronized block is not visible here:
+        // CollectorStatusServiceTest and DistributorServiceTest read the status during an upload.
+        // The sample generator is the one exception: its lock guards its own open spool file
+        // (local appends from one timer thread), and its count is read without the lock.
+        ArchRuleDefinition.methods().that().areDeclaredInClassesThat().resideInAPackage("dev.switchboard.application.service..")
+                .and().areDeclaredInClassesThat().doNotBelongToAnyOf(
+                        dev.switchboard.application.service.collector.SampleGeneratorService.class)
+                .and().haveModifier(com.tngtech.archunit.core.domain.JavaModifier.SYNCHRONIZED)
+                .should(new ArchCondition<com.tngtech.archunit.core.domain.JavaMethod>("call no outbound port") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaMethod method, ConditionEvents events) {
+                        outboundCalls(method, new java.util.HashSet<>(), events);
+                    }
+                })
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /** The outbound-port calls of {@code code}, followed through the calls it makes inside its own class. */
+    private static void outboundCalls(com.tngtech.archunit.core.domain.JavaCodeUnit code,
+                                      java.util.Set<com.tngtech.archunit.core.domain.JavaCodeUnit> seen,
+                                      ConditionEvents events) {
+        if (!seen.add(code)) {
+            return;
+        }
+        for (var call : code.getCallsFromSelf()) {
+            JavaClass owner = call.getTargetOwner();
+            if (owner.getPackageName().startsWith("dev.switchboard.application.port.out")) {
+                events.add(SimpleConditionEvent.violated(call, call.getDescription()));
+            } else if (topLevel(owner).equals(topLevel(code.getOwner()))) {
+                call.getTarget().resolveMember().ifPresent(target -> outboundCalls(target, seen, events));
+            }
+        }
+    }
+
+    @Test
     void onlyTheEventLogAdapterWritesOnANamedLogger() {
         // the lottery's graded lines go through LotteryEventsPort; an adapter that took the
         // "dev.switchboard.lottery" logger by name would write half of them by hand again
