@@ -49,12 +49,15 @@ public final class SharedTokenTables implements GetTokenTablesUseCase, ReportTok
     }
 
     @Override
-    public synchronized boolean reportIfChanged() {
+    public boolean reportIfChanged() {
+        // the database read and the print happen outside the lock, which guards only the last table printed
         List<HandlerTable> now = repository.load();
-        if (now.equals(lastPrinted)) {
-            return false;
+        synchronized (this) {
+            if (now.equals(lastPrinted)) {
+                return false;
+            }
+            lastPrinted = now;
         }
-        lastPrinted = now;
         out.publish(TokenTableReport.render(now, clock.instant().truncatedTo(ChronoUnit.SECONDS)));
         return true;
     }
