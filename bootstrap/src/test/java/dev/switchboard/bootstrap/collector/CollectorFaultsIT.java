@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.switchboard.bootstrap.Launched;
 import dev.switchboard.bootstrap.Launcher;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,8 +31,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -50,18 +51,13 @@ class CollectorFaultsIT {
     @TempDir
     Path work;
 
-    private final List<Launcher> launched = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @AfterEach
-    void killLeftovers() {
-        launched.forEach(Launcher::close);
-    }
+    @RegisterExtension
+    final Launched launched = new Launched();
 
     private Launcher launch(String... args) {
-        Launcher l = Launcher.start(work, args);
-        launched.add(l);
-        return l;
+        return launched.start(work, args);
     }
 
     private Launcher sink(int port, String... more) throws InterruptedException {

@@ -3,6 +3,7 @@ package dev.switchboard.bootstrap.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.bootstrap.Launched;
 import dev.switchboard.bootstrap.Launcher;
 import dev.switchboard.domain.collector.Rotation;
 import dev.switchboard.domain.collector.Sample;
@@ -18,8 +19,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,17 +38,11 @@ class CollectorIT {
     @TempDir
     Path work;
 
-    private final List<Launcher> launched = new ArrayList<>();
-
-    @AfterEach
-    void killLeftovers() {
-        launched.forEach(Launcher::close);
-    }
+    @RegisterExtension
+    final Launched launched = new Launched();
 
     private Launcher launch(String... args) {
-        Launcher l = Launcher.start(work, args);
-        launched.add(l);
-        return l;
+        return launched.start(work, args);
     }
 
     private static List<String> matches(List<String> lines, Pattern pattern) {
@@ -120,7 +115,7 @@ class CollectorIT {
         }
         assertThat(records.size()).isGreaterThan(periods.size() * 5);
         // no stack traces anywhere, and the log directory got the same lines
-        for (Launcher l : launched) {
+        for (Launcher l : launched.all()) {
             assertThat(l.stderrLines()).noneMatch(line -> line.startsWith("\tat ") || line.contains("Exception:"));
         }
         assertThat(Files.readString(logs.resolve("collector.log"))).contains("collector started").contains("shipped ");

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.switchboard.bootstrap.Launched;
 import dev.switchboard.bootstrap.Launcher;
 import java.io.IOException;
 import java.net.URI;
@@ -20,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,13 +38,11 @@ class ServeCollectorIT {
     @TempDir
     Path work;
 
-    private final List<Launcher> launched = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @AfterEach
-    void killLeftovers() {
-        launched.forEach(Launcher::close);
-    }
+    @RegisterExtension
+    final Launched launched = new Launched();
+
 
     /** {@code serve} with every listener on a free port, in {@code work}, plus {@code more}. */
     private Served serve(Map<String, String> env, String... more) throws InterruptedException {
@@ -58,8 +57,7 @@ class ServeCollectorIT {
             args.addAll(List.of("--sink-port", Integer.toString(Launcher.freePort())));
         }
         args.addAll(List.of(more));
-        Launcher launcher = Launcher.start(work, env, args.toArray(String[]::new));
-        launched.add(launcher);
+        Launcher launcher = launched.start(work, env, args.toArray(String[]::new));
         launcher.awaitLine("admin console at http://127.0.0.1:" + admin + "/", WAIT);
         return new Served(launcher, admin);
     }
@@ -169,8 +167,7 @@ class ServeCollectorIT {
     @Test
     void aCollectorTargetShipsToAnotherSink_andAFileItRefusesGoesToRejected() throws Exception {
         // the other sink takes 40 bytes at most: a one-second file of 50 ms samples (~25 bytes each) is larger
-        Launcher other = Launcher.start(work, "collector-sink", "--port", "0", "--max-body", "40");
-        launched.add(other);
+        Launcher other = launched.start(work, "collector-sink", "--port", "0", "--max-body", "40");
         int otherPort = other.awaitListening("sink", WAIT);
         Path spool = work.resolve("spool");
         Served served = serve(Map.of(), "--sink-port", "0", "--collector-target", "127.0.0.1:" + otherPort,

@@ -3,6 +3,7 @@ package dev.switchboard.bootstrap.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.bootstrap.Launched;
 import dev.switchboard.bootstrap.Launcher;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -17,12 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The tokens service through the real launcher: token-server and token-client as separate processes. */
@@ -33,17 +32,11 @@ class TokensEndToEndIT {
     @TempDir
     Path dir;
 
-    private final List<Launcher> started = new ArrayList<>();
-
-    @AfterEach
-    void stopAll() {
-        started.forEach(Launcher::close);
-    }
+    @RegisterExtension
+    final Launched launched = new Launched();
 
     private Launcher launch(String... args) {
-        Launcher launched = Launcher.start(dir, args);
-        started.add(launched);
-        return launched;
+        return launched.start(dir, args);
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.switchboard.adapter.in.tcp.metrics;
 import dev.switchboard.adapter.in.tcp.common.MinaTcpServer;
 import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
 import dev.switchboard.adapter.in.tcp.common.pipeline.LinePipeline;
-import dev.switchboard.adapter.in.tcp.metrics.codec.MetricsProtocolCodecFactory;
+import dev.switchboard.adapter.tcp.metrics.protocol.MetricsRequest;
 import dev.switchboard.application.port.in.metrics.GetMetricsUseCase;
 import dev.switchboard.application.port.in.metrics.PutMetricUseCase;
 import dev.switchboard.application.port.out.telemetry.Telemetry;
@@ -19,6 +19,6 @@ public final class MetricsTcpServer {
                                        Executor workers, Telemetry telemetry) {
         return new MinaTcpServer("metrics", config, null,
                 new LinePipeline<>(new MetricsPipeline(puts, gets, workers, telemetry),
-                        MetricsProtocolCodecFactory.MAX_LINE_BYTES), telemetry);
+                        MetricsRequest.MAX_LINE_BYTES), telemetry);
     }
 }

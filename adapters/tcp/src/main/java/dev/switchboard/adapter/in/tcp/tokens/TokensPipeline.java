@@ -3,10 +3,10 @@ package dev.switchboard.adapter.in.tcp.tokens;
 import dev.switchboard.adapter.in.tcp.common.StorageFailures;
 import dev.switchboard.adapter.in.tcp.common.pipeline.LinePipeline;
 import dev.switchboard.adapter.in.tcp.common.pipeline.Replies;
-import dev.switchboard.adapter.in.tcp.tokens.codec.TokensProtocolCodecFactory;
 import dev.switchboard.adapter.tcp.tokens.protocol.TokenRequest;
 import dev.switchboard.adapter.tcp.tokens.protocol.TokenRequestReader;
 import dev.switchboard.adapter.tcp.tokens.protocol.TokenResponse;
+import dev.switchboard.adapter.tcp.tokens.protocol.TokenWire;
 import dev.switchboard.application.port.Failures;
 import dev.switchboard.application.port.in.tokens.RegisterClientUseCase.RegisterClientCommand;
 import dev.switchboard.application.port.in.tokens.RegisterClientUseCase;
@@ -186,7 +186,7 @@ public final class TokensPipeline implements LinePipeline.Protocol<TokensPipelin
     @Override
     public byte[] tooLong(Connection c) {
         telemetry.error(TokensErrorKind.LINE_TOO_LONG);
-        return bytes(new TokenResponse.Error("line longer than " + TokensProtocolCodecFactory.MAX_LINE_BYTES + " bytes"));
+        return bytes(new TokenResponse.Error("line longer than " + TokenWire.MAX_LINE_BYTES + " bytes"));
     }
 
     private static byte[] bytes(TokenResponse response) {

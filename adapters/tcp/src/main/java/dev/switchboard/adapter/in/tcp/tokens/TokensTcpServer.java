@@ -3,7 +3,7 @@ package dev.switchboard.adapter.in.tcp.tokens;
 import dev.switchboard.adapter.in.tcp.common.MinaTcpServer;
 import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
 import dev.switchboard.adapter.in.tcp.common.pipeline.LinePipeline;
-import dev.switchboard.adapter.in.tcp.tokens.codec.TokensProtocolCodecFactory;
+import dev.switchboard.adapter.tcp.tokens.protocol.TokenWire;
 import dev.switchboard.application.port.in.tokens.RegisterClientUseCase;
 import dev.switchboard.application.port.in.tokens.SubmitTokenUseCase;
 import dev.switchboard.application.port.out.telemetry.Telemetry;
@@ -18,6 +18,6 @@ public final class TokensTcpServer {
                                        SubmitTokenUseCase submissions, Telemetry telemetry) {
         return new MinaTcpServer("tokens", config, null,
                 new LinePipeline<>(new TokensPipeline(registrations, submissions, telemetry),
-                        TokensProtocolCodecFactory.MAX_LINE_BYTES), telemetry);
+                        TokenWire.MAX_LINE_BYTES), telemetry);
     }
 }

@@ -8,6 +8,9 @@ import java.util.List;
 /** One request line of the metrics protocol, parsed. */
 public sealed interface MetricsRequest {
 
+    /** The longest line a server takes, {@code \n} excluded; a longer one is a wrong command and the connection closes. */
+    int MAX_LINE_BYTES = 64 * 1024;
+
     record Put(MetricPoint point) implements MetricsRequest {
     }
 

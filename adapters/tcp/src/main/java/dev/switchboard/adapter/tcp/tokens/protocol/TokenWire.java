@@ -11,6 +11,9 @@ import com.google.gson.JsonObject;
  */
 public final class TokenWire {
 
+    /** The longest line a server takes, {@code \n} excluded; a longer one is answered with an error and the connection closes. */
+    public static final int MAX_LINE_BYTES = 64 * 1024;
+
     public static final String GREETING = "Greeting";
     public static final String TOKEN = "Token";
     public static final String READY = "Ready";

@@ -7,8 +7,8 @@ import dev.switchboard.adapter.in.tcp.common.MinaTcpServer;
 import dev.switchboard.adapter.in.tcp.common.TcpServerConfig;
 import dev.switchboard.adapter.in.tcp.common.pipeline.LinePipeline;
 import dev.switchboard.adapter.in.tcp.common.pipeline.Replies;
-import dev.switchboard.adapter.in.tcp.metrics.codec.MetricsProtocolCodecFactory;
 import dev.switchboard.adapter.out.telemetry.MicrometerTelemetry;
+import dev.switchboard.adapter.tcp.metrics.protocol.MetricsRequest;
 import dev.switchboard.application.port.out.telemetry.ConnectionErrorKind;
 import dev.switchboard.application.port.out.telemetry.MetricsErrorKind;
 import dev.switchboard.application.port.out.telemetry.MetricsRequestKind;
@@ -62,7 +62,7 @@ class MetricsNeverReadingClientTest {
     private void start() throws IOException {
         MetricsService service = new MetricsService(new MetricsServerSocketTest.MapStore());
         pipeline = new LinePipeline<>(new MetricsPipeline(service, service, workers, telemetry),
-                MetricsProtocolCodecFactory.MAX_LINE_BYTES);
+                MetricsRequest.MAX_LINE_BYTES);
         server = new MinaTcpServer("metrics", TcpServerConfig.of("127.0.0.1", 0), null, pipeline, telemetry);
         address = server.start();
     }

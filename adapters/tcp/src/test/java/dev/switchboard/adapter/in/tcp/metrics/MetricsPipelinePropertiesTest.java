@@ -9,8 +9,8 @@ import dev.switchboard.adapter.in.tcp.common.codec.Fuzz;
 import dev.switchboard.adapter.in.tcp.common.codec.Gen;
 import dev.switchboard.adapter.in.tcp.common.pipeline.LinePipeline;
 import dev.switchboard.adapter.in.tcp.common.pipeline.PipelineHarness;
-import dev.switchboard.adapter.in.tcp.metrics.codec.MetricsProtocolCodecFactory;
 import dev.switchboard.adapter.out.telemetry.MicrometerTelemetry;
+import dev.switchboard.adapter.tcp.metrics.protocol.MetricsRequest;
 import dev.switchboard.adapter.tcp.metrics.protocol.MetricsResponse;
 import dev.switchboard.application.port.out.telemetry.ConnectionErrorKind;
 import dev.switchboard.application.port.out.telemetry.MetricsErrorKind;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class MetricsPipelinePropertiesTest {
 
-    private static final int MAX = MetricsProtocolCodecFactory.MAX_LINE_BYTES;
+    private static final int MAX = MetricsRequest.MAX_LINE_BYTES;
     private static final long MAX_CARRY = MAX + 1L;
     private static final String OK = MetricsResponse.OK;
     private static final String WRONG = MetricsResponse.WRONG_COMMAND;
@@ -71,11 +71,7 @@ class MetricsPipelinePropertiesTest {
                 default -> utf8(request(r) + "\n");
             });
         }
-        if (r.nextInt(10) == 0) {
-            byte[] longLine = new byte[MAX - 2 + r.nextInt(8)];
-            Arrays.fill(longLine, (byte) 'x');
-            parts.add(r.nextInt(parts.size() + 1), concat(longLine, utf8(r.nextBoolean() ? "\n" : "\r\n")));
-        }
+        Gen.sometimesALongLine(r, parts, MAX);
         return new Stream(concat(parts), Gen.readSizes(r), r.nextLong());
     }
 

@@ -11,7 +11,6 @@ import dev.switchboard.adapter.in.tcp.common.codec.Fuzz;
 import dev.switchboard.adapter.in.tcp.common.codec.Gen;
 import dev.switchboard.adapter.in.tcp.common.pipeline.LinePipeline;
 import dev.switchboard.adapter.in.tcp.common.pipeline.PipelineHarness;
-import dev.switchboard.adapter.in.tcp.tokens.codec.TokensProtocolCodecFactory;
 import dev.switchboard.adapter.out.telemetry.MicrometerTelemetry;
 import dev.switchboard.adapter.tcp.tokens.protocol.TokenResponse;
 import dev.switchboard.adapter.tcp.tokens.protocol.TokenWire;
@@ -38,7 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class TokensPipelinePropertiesTest {
 
-    private static final int MAX = TokensProtocolCodecFactory.MAX_LINE_BYTES;
+    private static final int MAX = TokenWire.MAX_LINE_BYTES;
     private static final long MAX_CARRY = MAX + 1L;
     private static final String READY = new TokenResponse.Ready().toLine();
 
@@ -95,11 +94,7 @@ class TokensPipelinePropertiesTest {
                 default -> utf8(token(tokenValue(r)));
             });
         }
-        if (r.nextInt(10) == 0) {
-            byte[] longLine = new byte[MAX - 2 + r.nextInt(8)];
-            Arrays.fill(longLine, (byte) 'x');
-            parts.add(r.nextInt(parts.size() + 1), concat(longLine, utf8(r.nextBoolean() ? "\n" : "\r\n")));
-        }
+        Gen.sometimesALongLine(r, parts, MAX);
         return new Stream(concat(parts), Gen.readSizes(r), r.nextLong());
     }
 

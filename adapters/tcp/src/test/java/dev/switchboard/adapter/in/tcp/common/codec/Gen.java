@@ -135,4 +135,16 @@ public final class Gen {
     public static byte[] concat(List<byte[]> parts) {
         return concat(parts.toArray(byte[][]::new));
     }
+
+    /**
+     * One time in ten, puts a line of {@code 'x'} around the limit {@code max} (2 bytes under to 5
+     * over, ended by LF or CRLF) among {@code parts}, at a random place.
+     */
+    public static void sometimesALongLine(Random r, List<byte[]> parts, int max) {
+        if (r.nextInt(10) == 0) {
+            byte[] longLine = new byte[max - 2 + r.nextInt(8)];
+            java.util.Arrays.fill(longLine, (byte) 'x');
+            parts.add(r.nextInt(parts.size() + 1), concat(longLine, utf8(r.nextBoolean() ? "\n" : "\r\n")));
+        }
+    }
 }
