@@ -11,8 +11,7 @@ client measures both:
 
 For benchmarks only: no limits, no persistence.
 """
-import argparse
-import asyncio
+from line_servers import LineProtocol, serve
 
 OK = b"ok\n\n"
 WRONG = b"error\nwrong command\n\n"
@@ -35,24 +34,10 @@ class Store:
         return ("ok\n" + "".join(lines) + "\n").encode()
 
 
-class MetricsProtocol(asyncio.Protocol):
+class MetricsProtocol(LineProtocol):
     def __init__(self, store):
+        super().__init__()
         self.store = store
-        self.pending = b""
-        self.transport = None
-
-    def connection_made(self, transport):
-        self.transport = transport
-
-    def data_received(self, data):
-        data = self.pending + data
-        end = data.rfind(b"\n")
-        if end < 0:
-            self.pending = data
-            return
-        self.pending = data[end + 1:]
-        answers = [self.answer(line) for line in data[:end].split(b"\n")]
-        self.transport.write(b"".join(answers))
 
     def answer(self, raw):
         try:
@@ -67,21 +52,6 @@ class MetricsProtocol(asyncio.Protocol):
         return WRONG
 
 
-async def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, required=True)
-    args = parser.parse_args()
-    store = Store()
-    loop = asyncio.get_running_loop()
-    server = await loop.create_server(lambda: MetricsProtocol(store), args.host, args.port)
-    print(f"metrics-asyncio listening on {args.host}:{args.port}", flush=True)
-    async with server:
-        await server.serve_forever()
-
-
 if __name__ == "__main__":
-    try:
-        asyncio.run(main())
-    except KeyboardInterrupt:
-        pass
+    store = Store()
+    serve("metrics-asyncio", __doc__.splitlines()[0], lambda: MetricsProtocol(store))

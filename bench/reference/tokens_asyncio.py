@@ -12,9 +12,9 @@ json.dumps; every answer of one read goes out in one write. Speaks the protocol 
 
 For benchmarks only: no delay, no limits, no persistence, no periodic table.
 """
-import argparse
-import asyncio
 import json
+
+from line_servers import LineProtocol, serve
 
 
 class Registry:
@@ -36,27 +36,16 @@ def error(reason):
     return (json.dumps({"op": "Error", "payload": {"reason": reason}}, separators=(",", ":")) + "\n").encode()
 
 
-class TokensProtocol(asyncio.Protocol):
+class TokensProtocol(LineProtocol):
     def __init__(self, registry):
+        super().__init__()
         self.registry = registry
-        self.pending = b""
-        self.transport = None
         self.peer = None
         self.client = None
 
     def connection_made(self, transport):
-        self.transport = transport
+        super().connection_made(transport)
         self.peer = transport.get_extra_info("peername")
-
-    def data_received(self, data):
-        data = self.pending + data
-        end = data.rfind(b"\n")
-        if end < 0:
-            self.pending = data
-            return
-        self.pending = data[end + 1:]
-        answers = [self.answer(line) for line in data[:end].split(b"\n")]
-        self.transport.write(b"".join(answers))
 
     def answer(self, raw):
         try:
@@ -76,21 +65,6 @@ class TokensProtocol(asyncio.Protocol):
         return error("unexpected message")
 
 
-async def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, required=True)
-    args = parser.parse_args()
-    registry = Registry()
-    loop = asyncio.get_running_loop()
-    server = await loop.create_server(lambda: TokensProtocol(registry), args.host, args.port)
-    print(f"tokens-asyncio listening on {args.host}:{args.port}", flush=True)
-    async with server:
-        await server.serve_forever()
-
-
 if __name__ == "__main__":
-    try:
-        asyncio.run(main())
-    except KeyboardInterrupt:
-        pass
+    registry = Registry()
+    serve("tokens-asyncio", __doc__.splitlines()[0], lambda: TokensProtocol(registry))

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import dev.switchboard.adapter.out.tcp.ClientSockets;
 import java.net.SocketException;
 import java.time.Duration;
 
@@ -21,19 +22,16 @@ final class SocketChannel implements AutoCloseable {
 
     SocketChannel(InetSocketAddress server, Duration timeout) throws LotteryClientError {
         this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
-        Socket s = new Socket();
+        ClientSockets.Connected c;
         try {
-            s.setTcpNoDelay(true);
-            s.connect(server, readTimeoutMillis);
-            s.setSoTimeout(readTimeoutMillis);
-            this.socket = s;
-            this.in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
-            this.out = new BufferedOutputStream(s.getOutputStream());
+            c = ClientSockets.connect(server, timeout);
         } catch (IOException e) {
-            closeQuietly(s);
             throw LotteryClientError.lost("cannot connect to " + server.getHostString() + ":" + server.getPort()
                     + ": " + e.getMessage(), e);
         }
+        this.socket = c.socket();
+        this.in = new DataInputStream(new BufferedInputStream(c.in()));
+        this.out = new BufferedOutputStream(c.out());
     }
 
     DataInputStream in() {
@@ -69,14 +67,6 @@ final class SocketChannel implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(socket);
-    }
-
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException ignored) {
-            // nothing to release
-        }
+        ClientSockets.closeQuietly(socket);
     }
 }

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import dev.switchboard.adapter.out.tcp.ClientSockets;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,19 +40,15 @@ public final class MetricsClient implements AutoCloseable {
     public MetricsClient(String host, int port, Duration timeout) throws ClientError {
         Objects.requireNonNull(host, "'host' must not be null");
         Objects.requireNonNull(timeout, "'timeout' must not be null");
-        int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
-        Socket s = new Socket();
+        ClientSockets.Connected c;
         try {
-            s.setTcpNoDelay(true);
-            s.connect(new InetSocketAddress(host, port), millis);
-            s.setSoTimeout(millis);
-            this.socket = s;
-            this.in = new BufferedInputStream(s.getInputStream());
-            this.out = s.getOutputStream();
+            c = ClientSockets.connect(new InetSocketAddress(host, port), timeout);
         } catch (IOException e) {
-            closeQuietly(s);
             throw new ClientError("cannot connect to " + host + ":" + port + ": " + e.getMessage(), e);
         }
+        this.socket = c.socket();
+        this.in = new BufferedInputStream(c.in());
+        this.out = c.out();
     }
 
     /** Stores a value at a timestamp (seconds). */
@@ -139,14 +136,6 @@ public final class MetricsClient implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(socket);
-    }
-
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException ignored) {
-            // nothing to release
-        }
+        ClientSockets.closeQuietly(socket);
     }
 }

@@ -13,6 +13,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import dev.switchboard.adapter.out.tcp.ClientSockets;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -59,17 +60,15 @@ public final class TokenClient implements AutoCloseable {
     /** Connects; {@code timeout} bounds the connect and the wait for each answer. */
     public TokenClient(String host, int port, Duration timeout) throws TokenClientException {
         this.server = host + ":" + port;
-        this.socket = new Socket();
+        ClientSockets.Connected c;
         try {
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(host, port), (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-            this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            this.out = socket.getOutputStream();
+            c = ClientSockets.connect(new InetSocketAddress(host, port), timeout);
         } catch (IOException e) {
-            closeQuietly();
             throw new TokenClientException("cannot connect to " + server + ": " + e.getMessage(), e);
         }
+        this.socket = c.socket();
+        this.in = new BufferedReader(new InputStreamReader(c.in(), StandardCharsets.UTF_8));
+        this.out = c.out();
     }
 
     /** Sends the greeting and waits for {@code Ready}. */
@@ -218,11 +217,7 @@ public final class TokenClient implements AutoCloseable {
     }
 
     private void closeQuietly() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // nothing more to release
-        }
+        ClientSockets.closeQuietly(socket);
     }
 
     @Override
