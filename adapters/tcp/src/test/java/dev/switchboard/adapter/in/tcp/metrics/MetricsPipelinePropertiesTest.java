@@ -154,16 +154,9 @@ class MetricsPipelinePropertiesTest {
         });
     }
 
-    record Over(int before, int over, boolean terminated, List<Integer> reads, long slices) {
-    }
-
     @Test
     void aLineOverTheLimit_isAnsweredAfterTheLinesBeforeIt_thenTheConnectionCloses() {
-        // unterminated, one byte over may still be a CR before its line end: two over is surely too long
-        Fuzz.forAll(100, r -> {
-            boolean terminated = r.nextBoolean();
-            return new Over(Gen.size(r, 20), (terminated ? 1 : 2) + Gen.size(r, 5000), terminated, Gen.readSizes(r), r.nextLong());
-        }, in -> {
+        Fuzz.forAll(100, Gen::overLimit, in -> {
             byte[] line = new byte[MAX + in.over()];
             Arrays.fill(line, (byte) 'x');
             byte[] stream = concat(utf8("put a 1 1\n".repeat(in.before())), line,
@@ -181,7 +174,7 @@ class MetricsPipelinePropertiesTest {
 
     @Test
     void aLineAtTheLimit_isALine() {
-        Fuzz.forAll(40, r -> new Over(0, r.nextInt(4), r.nextBoolean(), Gen.readSizes(r), r.nextLong()), in -> {
+        Fuzz.forAll(40, r -> new Gen.OverLimit(0, r.nextInt(4), r.nextBoolean(), Gen.readSizes(r), r.nextLong()), in -> {
             String key = "k".repeat(MAX - in.over() - "put  1 1".length());
             byte[] stream = utf8("put " + key + " 1 1" + (in.terminated() ? "\r\n" : "\n") + "get " + key + "\n");
 

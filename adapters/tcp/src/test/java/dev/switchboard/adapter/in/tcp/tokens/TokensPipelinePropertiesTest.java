@@ -141,15 +141,9 @@ class TokensPipelinePropertiesTest {
         });
     }
 
-    record Over(int before, int over, boolean terminated, List<Integer> reads, long slices) {
-    }
-
     @Test
     void aLineOverTheLimit_isAnsweredAfterTheLinesBeforeIt_thenTheConnectionCloses() {
-        Fuzz.forAll(100, r -> {
-            boolean terminated = r.nextBoolean();
-            return new Over(Gen.size(r, 20), (terminated ? 1 : 2) + Gen.size(r, 5000), terminated, Gen.readSizes(r), r.nextLong());
-        }, in -> {
+        Fuzz.forAll(100, Gen::overLimit, in -> {
             // a token line that never ends within the limit
             String prefix = "{\"op\":\"Token\",\"payload\":{\"token\":\"";
             byte[] line = new byte[MAX + in.over()];

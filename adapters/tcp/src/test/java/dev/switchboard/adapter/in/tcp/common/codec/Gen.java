@@ -30,6 +30,24 @@ public final class Gen {
     private Gen() {
     }
 
+    /**
+     * A line over a line pipeline's limit between others: {@code before} good lines ahead of it,
+     * {@code over} bytes past the limit, whether it ends (then good lines follow it), and how the
+     * stream is cut into reads and slices.
+     */
+    public record OverLimit(int before, int over, boolean terminated, List<Integer> reads, long slices) {
+    }
+
+    /**
+     * An {@link OverLimit}. Unterminated, one byte over may still be a CR before its line end,
+     * so such a line is made two or more bytes over.
+     */
+    public static OverLimit overLimit(Random random) {
+        boolean terminated = random.nextBoolean();
+        return new OverLimit(size(random, 20), (terminated ? 1 : 2) + size(random, 5000), terminated,
+                readSizes(random), random.nextLong());
+    }
+
     /** A size up to {@code max}: often 0 or tiny, often small, sometimes anywhere up to max. */
     public static int size(Random random, int max) {
         int kind = random.nextInt(10);
